@@ -1,0 +1,244 @@
+/**
+ * Sectioned, cached, incremental parsing.
+ *
+ * The text is split at lines a line scanner can prove start a new top-level block: an ATX
+ * heading at column 0, or a column-0 line after a blank line that is not a list item (which
+ * could continue a list). Each section is parsed on its own (fast path or remark + GFM) and
+ * cached by its text. A section that ends inside an unclosed fenced code block or HTML block
+ * would swallow the following lines in the whole document, so it is merged with the next
+ * sections until it ends closed. The result equals a whole-document parse; the differential
+ * tests check that on fixtures and on thousands of random edits.
+ */
+import { type Block, type OpenEnd, fastSummarize, openAtEnd, parseMarkdown, summarize } from './blocks';
+import { isBlank, lineEnd, lineStarts } from './lines';
+
+export interface Section {
+  /** Offset of the section in the body (the text without its byte-order mark). */
+  start: number;
+  length: number;
+  /** Line index of the section's first line. */
+  line: number;
+  /** Number of line breaks in the section. */
+  lines: number;
+  /** Block summaries relative to the section start and line. Shared with the cache: never mutate. */
+  blocks: readonly Block[];
+}
+
+interface Parsed {
+  blocks: readonly Block[];
+  lines: number;
+  open?: OpenEnd;
+}
+
+// ---- the section cache: text -> summary, least recently used first out ----
+
+const cache = new Map<string, Parsed>();
+let cachedChars = 0;
+let cacheLimit = 4_000_000;
+export const cacheStats = { hits: 0, misses: 0, remark: 0, fast: 0 };
+
+/** Empties the section cache (benchmarks use it to measure cold parses). */
+export function clearSectionCache(): void {
+  cache.clear();
+  cachedChars = 0;
+}
+
+/** Sets the cache's capacity in characters of section text. */
+export function setSectionCacheLimit(chars: number): void {
+  cacheLimit = chars;
+  evict();
+}
+
+function evict(): void {
+  for (const [k] of cache) {
+    if (cachedChars <= cacheLimit) break;
+    cache.delete(k);
+    cachedChars -= k.length;
+  }
+}
+
+/** A copy of `s` that does not keep the whole document alive (a slice would). */
+function detach(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+function parseSection(text: string): Parsed {
+  const hit = cache.get(text);
+  if (hit) {
+    cacheStats.hits++;
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  cacheStats.misses++;
+  const starts = lineStarts(text);
+  const lines = starts.length - 1;
+  let parsed: Parsed;
+  const fast = fastSummarize(text, starts);
+  if (fast) {
+    cacheStats.fast++;
+    parsed = { blocks: fast, lines };
+  } else {
+    cacheStats.remark++;
+    const root = parseMarkdown(text);
+    parsed = { blocks: summarize(root, text, starts), lines, open: openAtEnd(root, text) };
+  }
+  if (text.length <= cacheLimit / 4) {
+    cache.set(detach(text), parsed);
+    cachedChars += text.length;
+    evict();
+  }
+  return parsed;
+}
+
+// ---- the scanner ----
+
+const ATX = /^#{1,6}(?:[ \t]|$)/;
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+function nextLine(text: string, e: number): number {
+  if (e >= text.length) return text.length;
+  return text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+}
+
+/** Start of the first line after the line at `from` that can start a section, or text.length. */
+export function nextBoundary(text: string, from: number): number {
+  const len = text.length;
+  let e = lineEnd(text, from);
+  let prevBlank = isBlank(text, from, e);
+  let s = nextLine(text, e);
+  while (s < len) {
+    e = lineEnd(text, s);
+    const c = text.charCodeAt(s);
+    if (c === 35 && ATX.test(text.slice(s, Math.min(e, s + 8)))) return s;
+    const blank = isBlank(text, s, e);
+    if (prevBlank && !blank && c !== 32 && c !== 9 && !LIST_MARKER.test(text.slice(s, Math.min(e, s + 12)))) return s;
+    prevBlank = blank;
+    s = nextLine(text, e);
+  }
+  return len;
+}
+
+/** Start of the line after the one that closes `open`, scanning from `from`; text.length if none. */
+function closeAfter(text: string, from: number, open: OpenEnd): number {
+  let s = from;
+  const len = text.length;
+  while (s < len) {
+    const e = lineEnd(text, s);
+    const line = text.slice(s, e);
+    if (open.kind === 'fence') {
+      const m = /^[ \t>]*(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m && m[1][0] === open.char && m[1].length >= open.length) return nextLine(text, e);
+    } else if (open.marker === 'blank') {
+      if (isBlank(text, s, e)) return nextLine(text, e);
+    } else if (open.marker.test(line)) {
+      return nextLine(text, e);
+    }
+    s = nextLine(text, e);
+  }
+  return len;
+}
+
+/**
+ * Parses body[from, to) into sections, where `from` is a section start and `to` bounds the
+ * scan: sections are produced until one ends at or after `to` (it may end later, at the next
+ * boundary, or after an open block closes). `stopAt` is called with each section end and
+ * returns true to stop early (resynchronisation with old sections).
+ */
+function scan(body: string, from: number, line: number, stopAt: (end: number) => boolean, out: Section[]): number {
+  let pos = from;
+  while (pos < body.length) {
+    let end = nextBoundary(body, pos);
+    let parsed = parseSection(body.slice(pos, end));
+    while (parsed.open && end < body.length) {
+      const closed = closeAfter(body, end, parsed.open);
+      end = closed >= body.length ? body.length : nextBoundaryAtOrAfter(body, closed, end);
+      parsed = parseSection(body.slice(pos, end));
+    }
+    out.push({ start: pos, length: end - pos, line, lines: parsed.lines, blocks: parsed.blocks });
+    line += parsed.lines;
+    pos = end;
+    if (stopAt(end)) break;
+  }
+  return pos;
+}
+
+/** The first boundary at or after `at` (a line start), never before `min`. */
+function nextBoundaryAtOrAfter(body: string, at: number, min: number): number {
+  if (at <= min) return nextBoundary(body, min);
+  // `at` itself may be a boundary: check from the line before it.
+  let prev = at - 1;
+  if (prev > 0 && body.charCodeAt(prev) === 10 && body.charCodeAt(prev - 1) === 13) prev--;
+  let ls = prev;
+  while (ls > 0 && body.charCodeAt(ls - 1) !== 10 && body.charCodeAt(ls - 1) !== 13) ls--;
+  return nextBoundary(body, Math.max(ls, min));
+}
+
+/** Parses a whole body (text without byte-order mark) into sections. */
+export function parseSections(body: string): Section[] {
+  const out: Section[] = [];
+  scan(body, 0, 0, () => false, out);
+  return out;
+}
+
+export interface Edit {
+  /** Offset in the old body where the change starts. */
+  start: number;
+  /** End of the replaced range in the old body. */
+  oldEnd: number;
+  /** End of the inserted text in the new body. */
+  newEnd: number;
+}
+
+/** Finds the changed range between two texts by common prefix and suffix. */
+export function diffRange(oldText: string, newText: string): Edit {
+  const max = Math.min(oldText.length, newText.length);
+  let p = 0;
+  while (p < max && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && oldText.charCodeAt(oldText.length - 1 - q) === newText.charCodeAt(newText.length - 1 - q)) q++;
+  return { start: p, oldEnd: oldText.length - q, newEnd: newText.length - q };
+}
+
+function findSection(sections: readonly Section[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sections[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Re-parses only what an edit touched: from the section before the edit until a new
+ * section boundary lines up with an old one past the edit; later sections are reused
+ * with shifted offsets and lines.
+ */
+export function updateSections(old: readonly Section[], newBody: string, edit: Edit): Section[] {
+  if (old.length === 0) return parseSections(newBody);
+  const delta = edit.newEnd - edit.oldEnd;
+  let i = findSection(old, edit.start);
+  if (i > 0) i--;
+  const head = old.slice(0, i);
+  const from = old[i].start;
+  const fresh: Section[] = [];
+  let k = i;
+  let resync = -1;
+  scan(newBody, from, old[i].line, (end) => {
+    if (end < edit.newEnd) return false;
+    const oldPos = end - delta;
+    while (k < old.length && old[k].start < oldPos) k++;
+    if (k < old.length && old[k].start === oldPos && oldPos >= edit.oldEnd) {
+      resync = k;
+      return true;
+    }
+    return false;
+  }, fresh);
+  if (resync < 0) return head.concat(fresh);
+  const last = fresh[fresh.length - 1];
+  const lineDelta = last.line + last.lines - old[resync].line;
+  const tail = old.slice(resync).map((s) => ({ ...s, start: s.start + delta, line: s.line + lineDelta }));
+  return head.concat(fresh, tail);
+}

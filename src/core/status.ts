@@ -1,0 +1,342 @@
+/**
+ * One status vocabulary inside, the file's own vocabulary outside.
+ *
+ * `parseStatusText` reads a status as people and agents write it (`Completed ✅`, `COMPLETE`,
+ * `In Progress üîÑ`, `⏳ Ready to start`) and finds the part that is the status itself.
+ * `formatStatus` writes a status back the way the replaced text was written.
+ */
+import type { KnownStatus, Status } from './model';
+import { findMojibake } from './mojibake';
+
+export const STATUS_EMOJI: Record<KnownStatus, string> = {
+  pending: '⏸️',
+  'in-progress': '🔄',
+  completed: '✅',
+  failed: '❌',
+  blocked: '⛔',
+};
+
+/** Emoji (without variation selector) that carry a status. */
+const EMOJI_STATUS = new Map<string, KnownStatus>([
+  ['✅', 'completed'],
+  ['✔', 'completed'],
+  ['☑', 'completed'],
+  ['🔄', 'in-progress'],
+  ['🚧', 'in-progress'],
+  ['⏸', 'pending'],
+  ['⏳', 'pending'],
+  ['❌', 'failed'],
+  ['⛔', 'blocked'],
+  ['🚫', 'blocked'],
+]);
+
+/** Emoji that decorate a status without meaning one (traffic lights and the like). */
+const DECORATION = /^(?:🟢|🟡|🟠|🔴|🔵|⚪|⚫|🟣|🟤|⭐|🔥|⚠️?|🎯)/u;
+
+const WORDS: Array<[RegExp, KnownStatus]> = [
+  [/^(?:completed?|done|finished|fixed|resolved)(?![\p{L}\p{N}_])/iu, 'completed'],
+  [/^(?:in[ _-]?progress|started|wip|ongoing|in[ _-]?flight|working)(?![\p{L}\p{N}_])/iu, 'in-progress'],
+  [/^(?:pending|not[ _-]?started|to[ _-]?do|todo|planned|queued|not[ _-]?begun|open)(?![\p{L}\p{N}_])/iu, 'pending'],
+  [/^(?:failed|failing|fail|failure)(?![\p{L}\p{N}_])/iu, 'failed'],
+  [/^(?:blocked|on[ _-]?hold)(?![\p{L}\p{N}_])/iu, 'blocked'],
+];
+
+export interface ParsedStatus {
+  status: Status;
+  /** Offsets of the status phrase within the parsed text. */
+  phraseStart: number;
+  phraseEnd: number;
+  /** The word part as written (`COMPLETE`), empty when the phrase is emoji only. */
+  word: string;
+  /** The canonical status emoji in the phrase, if any, and where it stands. */
+  emoji?: string;
+  emojiPosition?: 'before' | 'after';
+}
+
+interface EmojiToken {
+  start: number;
+  end: number;
+  /** The intended character(s), repaired when the source was mojibake. */
+  value: string;
+  status?: KnownStatus;
+}
+
+const VS16 = '\uFE0F';
+
+/** Reads one emoji (real or mojibake) at `i`, or returns undefined. */
+function emojiAt(text: string, i: number, damaged: Array<{ start: number; end: number; replacement: string }>): EmojiToken | undefined {
+  for (const d of damaged) {
+    if (d.start === i) {
+      const value = d.replacement;
+      const base = value.replace(VS16, '');
+      const status = EMOJI_STATUS.get(base);
+      if (status || /\p{Extended_Pictographic}/u.test(value)) return { start: d.start, end: d.end, value, status };
+      return undefined;
+    }
+  }
+  const cp = text.codePointAt(i);
+  if (cp === undefined || cp < 0x2000) return undefined;
+  const ch = String.fromCodePoint(cp);
+  if (!/\p{Extended_Pictographic}/u.test(ch) && !EMOJI_STATUS.has(ch)) return undefined;
+  let end = i + ch.length;
+  if (text[end] === VS16) end++;
+  return { start: i, end, value: text.slice(i, end), status: EMOJI_STATUS.get(ch) };
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+/** Parses a status value such as `Completed ✅ (2025-01-03)`. */
+export function parseStatusText(text: string): ParsedStatus {
+  const damaged = /[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122\u2202-\u25ca\uf8ff\ufb01\ufb02]/.test(text) ? findMojibake(text) : [];
+  let i = skipSpaces(text, 0);
+  // Leading wrappers: **COMPLETE**, `done`, _pending_
+  const wrapper = /^(\*\*|__|\*|_|`)/.exec(text.slice(i));
+  let lead: EmojiToken | undefined = emojiAt(text, i, damaged);
+  if (lead && !lead.status) {
+    // A decoration such as 🟡 before the words: skip it, the words decide.
+    if (DECORATION.test(lead.value)) {
+      i = skipSpaces(text, lead.end);
+      lead = emojiAt(text, i, damaged);
+    } else {
+      lead = undefined;
+    }
+  }
+  if (lead?.status) {
+    let end = lead.end;
+    const after = skipSpaces(text, end);
+    const w = matchWord(text, after);
+    if (w && w.status === lead.status) end = w.end;
+    return {
+      status: lead.status,
+      phraseStart: lead.start,
+      phraseEnd: end,
+      word: w && w.status === lead.status ? text.slice(after, w.end) : '',
+      emoji: STATUS_EMOJI[lead.status],
+      emojiPosition: 'before',
+    };
+  }
+  let wordStart = i;
+  let wrap = '';
+  if (wrapper) {
+    wrap = wrapper[1];
+    wordStart = i + wrap.length;
+  }
+  const w = matchWord(text, wordStart);
+  if (w) {
+    let phraseStart = wordStart;
+    let phraseEnd = w.end;
+    if (wrap && text.startsWith(wrap, w.end)) {
+      // keep the wrapper outside the phrase: **COMPLETE** -> COMPLETE is replaced
+    }
+    const afterWord = wrap && text.startsWith(wrap, w.end) ? w.end + wrap.length : w.end;
+    const j = skipSpaces(text, afterWord);
+    const trail = emojiAt(text, j, damaged);
+    let emoji: string | undefined;
+    if (trail?.status === w.status) {
+      if (!wrap || afterWord !== w.end) phraseEnd = trail.end;
+      emoji = STATUS_EMOJI[w.status];
+      if (wrap && afterWord !== w.end) {
+        // `**Done** ✅`: the phrase spans the wrapper; keep it simple and replace only the word.
+        phraseEnd = w.end;
+        emoji = undefined;
+      }
+    }
+    if (phraseStart > phraseEnd) phraseStart = phraseEnd;
+    return {
+      status: w.status,
+      phraseStart,
+      phraseEnd,
+      word: text.slice(wordStart, w.end),
+      emoji,
+      emojiPosition: emoji ? 'after' : undefined,
+    };
+  }
+  const end = trimEnd(text);
+  const start = Math.min(skipSpaces(text, 0), end);
+  return { status: 'unknown', phraseStart: start, phraseEnd: end, word: text.slice(start, end) };
+}
+
+function trimEnd(text: string): number {
+  let e = text.length;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
+function matchWord(text: string, i: number): { end: number; status: KnownStatus } | undefined {
+  const rest = text.slice(i, i + 40);
+  for (const [re, status] of WORDS) {
+    const m = re.exec(rest);
+    if (m) return { end: i + m[0].length, status };
+  }
+  return undefined;
+}
+
+/** Status of a trailing or leading marker emoji on a step line, e.g. `3. Wire the API 🔄 (now)`. */
+export function emojiStatus(value: string): KnownStatus | undefined {
+  return EMOJI_STATUS.get(value.replace(VS16, ''));
+}
+
+/** Finds status emoji (real or mojibake) in a line; used for step markers. */
+export function findStatusEmoji(text: string): Array<{ start: number; end: number; status: KnownStatus }> {
+  const damaged = findMojibake(text);
+  const out: Array<{ start: number; end: number; status: KnownStatus }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    const t = emojiAt(text, i, damaged);
+    if (t) {
+      if (t.status) out.push({ start: t.start, end: t.end, status: t.status });
+      i = t.end - 1;
+    }
+  }
+  return out;
+}
+
+// ---- writing ----
+
+type CaseStyle = 'upper-snake' | 'upper' | 'lower' | 'title' | 'sentence';
+
+function caseStyle(word: string): CaseStyle {
+  if (/_/.test(word) && word === word.toUpperCase()) return 'upper-snake';
+  if (word === word.toUpperCase() && /[A-Z]/.test(word)) return 'upper';
+  if (word === word.toLowerCase()) return 'lower';
+  const parts = word.split(/[ -]+/).filter(Boolean);
+  if (parts.length > 1 && parts.slice(1).every((p) => /^[a-z]/.test(p))) return 'sentence';
+  return 'title';
+}
+
+const FAMILIES: Array<Record<KnownStatus, string>> = [
+  { pending: 'Pending', 'in-progress': 'In Progress', completed: 'Completed', failed: 'Failed', blocked: 'Blocked' },
+  { pending: 'NOT_STARTED', 'in-progress': 'IN_PROGRESS', completed: 'COMPLETE', failed: 'FAILED', blocked: 'BLOCKED' },
+  { pending: 'To Do', 'in-progress': 'In Progress', completed: 'Done', failed: 'Failed', blocked: 'Blocked' },
+  { pending: 'Pending', 'in-progress': 'In Progress', completed: 'Complete', failed: 'Failed', blocked: 'Blocked' },
+];
+
+function applyCase(word: string, style: CaseStyle): string {
+  switch (style) {
+    case 'upper-snake':
+      return word.toUpperCase().replace(/[ -]+/g, '_');
+    case 'upper':
+      return word.toUpperCase().replace(/_/g, ' ');
+    case 'lower':
+      return word.toLowerCase().replace(/_/g, ' ');
+    case 'sentence': {
+      const w = word.toLowerCase().replace(/_/g, ' ');
+      return w.charAt(0).toUpperCase() + w.slice(1);
+    }
+    case 'title':
+      return word
+        .toLowerCase()
+        .replace(/_/g, ' ')
+        .replace(/(^|[ -])([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase());
+  }
+}
+
+/** The words and emoji a document already uses for each status, learned from its marks. */
+export class Vocabulary {
+  private readonly words = new Map<KnownStatus, Map<string, number>>();
+  private readonly emoji = new Map<KnownStatus, Map<string, number>>();
+  private checkbox: { progress?: string; done?: string } = {};
+
+  addText(text: string): void {
+    const p = parseStatusText(text);
+    if (p.status === 'unknown') return;
+    if (p.word) bump(this.words, p.status, p.word);
+    const phrase = text.slice(p.phraseStart, p.phraseEnd);
+    const tokens = findStatusEmoji(phrase);
+    for (const t of tokens) {
+      const raw = phrase.slice(t.start, t.end);
+      const damaged = findMojibake(raw);
+      const value = damaged.length ? damaged.map((d) => d.replacement).join('') : raw;
+      bump(this.emoji, p.status, value);
+    }
+  }
+
+  addEmoji(status: KnownStatus, value: string): void {
+    bump(this.emoji, status, value);
+  }
+
+  addCheckbox(ch: string): void {
+    if (ch === '-' || ch === '/') this.checkbox.progress ??= ch;
+    if (ch === 'x' || ch === 'X') this.checkbox.done ??= ch;
+  }
+
+  checkboxChar(status: KnownStatus): string {
+    switch (status) {
+      case 'completed':
+        return this.checkbox.done ?? 'x';
+      case 'in-progress':
+        return this.checkbox.progress ?? '-';
+      case 'blocked':
+        return '~';
+      default:
+        return ' ';
+    }
+  }
+
+  wordFor(status: KnownStatus): string | undefined {
+    return top(this.words.get(status));
+  }
+
+  emojiFor(status: KnownStatus): string {
+    return top(this.emoji.get(status)) ?? STATUS_EMOJI[status];
+  }
+
+  /** Guesses the family (Completed/COMPLETE/Done) from the words seen so far. */
+  family(): Record<KnownStatus, string> {
+    let best = FAMILIES[0];
+    let bestScore = 0;
+    for (const f of FAMILIES) {
+      let score = 0;
+      for (const [status, counts] of this.words) {
+        for (const [w, n] of counts) if (w.toLowerCase().replace(/[ _-]/g, '') === f[status].toLowerCase().replace(/[ _-]/g, '')) score += n;
+      }
+      if (score > bestScore) {
+        best = f;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+}
+
+function bump(map: Map<KnownStatus, Map<string, number>>, status: KnownStatus, value: string): void {
+  let m = map.get(status);
+  if (!m) map.set(status, (m = new Map()));
+  m.set(value, (m.get(value) ?? 0) + 1);
+}
+
+function top(m: Map<string, number> | undefined): string | undefined {
+  if (!m) return undefined;
+  let best: string | undefined;
+  let n = 0;
+  for (const [k, v] of m) if (v > n) [best, n] = [k, v];
+  return best;
+}
+
+/**
+ * Writes `status` in place of `replaced` (a status phrase as written), keeping its shape:
+ * emoji only stays emoji only, `COMPLETE` style stays upper snake case, a trailing emoji
+ * stays trailing. Words come from the document's vocabulary where it has one.
+ */
+export function formatStatus(status: KnownStatus, replaced: string, vocab: Vocabulary): string {
+  const p = parseStatusText(replaced);
+  const hasWord = p.status === 'unknown' ? replaced.trim().length > 0 : p.word.length > 0;
+  const emojiPos = p.emoji ? p.emojiPosition : undefined;
+  if (!hasWord && emojiPos) return vocab.emojiFor(status);
+  let word: string;
+  const style = hasWord && p.status !== 'unknown' ? caseStyle(p.word) : undefined;
+  const known = vocab.wordFor(status);
+  if (known && (!style || caseStyle(known) === style)) word = known;
+  else {
+    const family = style === 'upper-snake' ? FAMILIES[1] : vocab.family();
+    word = family[status];
+    if (style) word = applyCase(word, style);
+  }
+  if (emojiPos === 'before') return `${vocab.emojiFor(status)} ${word}`;
+  if (emojiPos === 'after') return `${word} ${vocab.emojiFor(status)}`;
+  return word;
+}
