@@ -61,6 +61,8 @@ export interface Task {
    * Undefined for a tracker entry without a Status field.
    */
   mark?: StatusMark;
+  /** A status emoji on a tracker entry's heading, kept in step with `mark`. */
+  headingMark?: StatusMark;
   /** The first line of the task (list item line or tracker heading). */
   range: Range;
   /** The whole task: list item with its children, or the tracker entry's section. */
@@ -91,7 +93,9 @@ export interface Phase {
   status: Status;
   /** The status mark, when the phase writes a status (field, heading emoji or overview row). */
   mark?: StatusMark;
-  /** Where the status came from when no mark exists: derived from the tasks. */
+  /** A status emoji on the heading when the phase also has a Status field; kept in step. */
+  headingMark?: StatusMark;
+  /** True when the phase writes no status anywhere and it is derived from its tasks. */
   derived: boolean;
   /** The heading line. */
   headingRange: Range;

@@ -382,7 +382,8 @@ function addField(ctx: Context, f: Field, inList: boolean): void {
   const tracker = innerTracker(ctx);
   if (tracker !== undefined) {
     const t = ctx.tasks[tracker];
-    if (f.name === 'status' && !t.mark) {
+    if (f.name === 'status' && t.mark?.source !== 'field') {
+      if (t.mark) t.headingMark = t.mark;
       const mark = fieldMark(f);
       t.mark = mark;
       t.status = mark.status;
@@ -637,6 +638,7 @@ function finish(ctx: Context, text: string, bom: number, lineCount: number): Pla
   for (const p of phases) {
     const f = p.fields.find((x) => x.name === 'status');
     if (f) {
+      if (p.mark) p.headingMark = p.mark;
       p.mark = fieldMark(f);
       p.status = p.mark.status;
     }

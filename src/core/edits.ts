@@ -1,0 +1,404 @@
+/**
+ * Intent in, minimal guarded edits out. An operation ("phase 3 -> completed") becomes the
+ * smallest set of replacements (the status word, the overview cell, the Current Phase value),
+ * each carrying the text it expects to replace. Applying an edit whose expected text is no
+ * longer there fails and changes nothing.
+ */
+import type { Field, FieldStyle, KnownStatus, Phase, Plan, Status, StatusMark, Task } from './model';
+import { STATUSES } from './model';
+import { Vocabulary, formatStatus } from './status';
+import { lineEnd } from './parse/lines';
+
+export interface TextEdit {
+  /** Offset in the text the edit was computed from. */
+  offset: number;
+  /** Length of the replaced text. */
+  length: number;
+  /** The replacement. */
+  text: string;
+  /** The text expected at [offset, offset + length). */
+  expected: string;
+}
+
+/** An error meant for the user: one line naming the bad value and what was allowed. */
+export class PhasewiseError extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'invalid',
+  ) {
+    super(message);
+    this.name = 'PhasewiseError';
+  }
+}
+
+export class StaleEditError extends PhasewiseError {
+  constructor(message: string) {
+    super(message, 'stale');
+    this.name = 'StaleEditError';
+  }
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/** Checks every edit against `text`; throws StaleEditError naming the first mismatch. */
+export function verifyEdits(text: string, edits: readonly TextEdit[]): void {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  let prevEnd = -1;
+  for (const e of sorted) {
+    if (e.offset < prevEnd) throw new PhasewiseError('Edits overlap; nothing was changed.', 'overlap');
+    const actual = text.slice(e.offset, e.offset + e.length);
+    if (e.offset + e.length > text.length || actual !== e.expected) {
+      throw new StaleEditError(
+        `The document changed since the edit was computed: expected ${JSON.stringify(e.expected)} at line ${lineNumberAt(text, e.offset)}, found ${JSON.stringify(actual)}. Nothing was changed.`,
+      );
+    }
+    prevEnd = e.offset + e.length;
+  }
+}
+
+/** Applies edits computed against `text`. All or nothing. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  verifyEdits(text, edits);
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    out += text.slice(pos, e.offset) + e.text;
+    pos = e.offset + e.length;
+  }
+  return out + text.slice(pos);
+}
+
+function replace(text: string, start: number, end: number, replacement: string): TextEdit | undefined {
+  const expected = text.slice(start, end);
+  if (expected === replacement) return undefined;
+  return { offset: start, length: end - start, text: replacement, expected };
+}
+
+export function isKnownStatus(s: string): s is KnownStatus {
+  return (STATUSES as readonly string[]).includes(s);
+}
+
+/** Accepts `completed`, `Completed`, `done`, `in progress`, `IN_PROGRESS`... */
+export function parseStatusArg(value: string): KnownStatus {
+  const v = value.trim().toLowerCase().replace(/[ _]+/g, '-');
+  const aliases: Record<string, KnownStatus> = {
+    complete: 'completed',
+    done: 'completed',
+    started: 'in-progress',
+    start: 'in-progress',
+    wip: 'in-progress',
+    inprogress: 'in-progress',
+    todo: 'pending',
+    'not-started': 'pending',
+    fail: 'failed',
+  };
+  const s = aliases[v] ?? v;
+  if (isKnownStatus(s)) return s;
+  throw new PhasewiseError(`Invalid status "${value}"; allowed: ${STATUSES.join(', ')}.`, 'invalid-status');
+}
+
+// ---- vocabulary of a document ----
+
+export function vocabularyOf(plan: Plan): { fields: Vocabulary; table: Vocabulary; all: Vocabulary } {
+  const fields = new Vocabulary();
+  const table = new Vocabulary();
+  const all = new Vocabulary();
+  const addMark = (m: StatusMark | undefined, v: Vocabulary): void => {
+    if (!m || m.status === 'unknown') return;
+    if (m.source === 'checkbox') {
+      all.addCheckbox(m.text);
+      return;
+    }
+    if (m.source === 'marker' || m.source === 'heading') {
+      if (m.text) all.addEmoji(m.status, m.text);
+      return;
+    }
+    v.addText(m.text);
+    all.addText(m.text);
+  };
+  for (const p of plan.phases) {
+    addMark(p.mark, fields);
+    addMark(p.headingMark, fields);
+  }
+  for (const t of plan.tasks) {
+    addMark(t.mark, fields);
+    addMark(t.headingMark, fields);
+  }
+  for (const o of plan.overviews) for (const r of o.rows) addMark(r.mark, table);
+  return { fields, table, all };
+}
+
+function fieldStyleOf(plan: Plan): FieldStyle {
+  const counts: Record<FieldStyle, number> = { 'colon-inside': 0, 'colon-outside': 0, plain: 0 };
+  for (const f of plan.fields) counts[f.style]++;
+  for (const p of plan.phases) for (const f of p.fields) counts[f.style]++;
+  if (counts['colon-outside'] > counts['colon-inside']) return 'colon-outside';
+  if (counts.plain > counts['colon-inside'] && counts.plain > counts['colon-outside']) return 'plain';
+  return 'colon-inside';
+}
+
+export function formatField(style: FieldStyle, key: string, value: string): string {
+  switch (style) {
+    case 'colon-outside':
+      return `**${key}**: ${value}`;
+    case 'plain':
+      return `${key}: ${value}`;
+    default:
+      return `**${key}:** ${value}`;
+  }
+}
+
+/** A sample phrase of the same kind to copy the shape from when the mark is empty. */
+function sampleShape(plan: Plan, source: StatusMark['source']): string | undefined {
+  for (const p of plan.phases) if (p.mark?.source === source && p.mark.status !== 'unknown') return p.mark.text;
+  for (const t of plan.tasks) if (t.mark?.source === source && t.mark.status !== 'unknown') return t.mark.text;
+  return undefined;
+}
+
+/** The edit that writes `status` over one status mark, in the document's vocabulary. */
+export function markEdit(text: string, plan: Plan, mark: StatusMark, status: KnownStatus, vocab = vocabularyOf(plan)): TextEdit | undefined {
+  const phrase = text.slice(mark.phraseRange.start, mark.phraseRange.end);
+  switch (mark.source) {
+    case 'checkbox': {
+      if (status === 'failed') {
+        throw new PhasewiseError('A checkbox task cannot be marked failed; allowed: pending, in-progress, completed, blocked.', 'invalid-status');
+      }
+      return replace(text, mark.phraseRange.start, mark.phraseRange.end, vocab.all.checkboxChar(status));
+    }
+    case 'marker':
+    case 'heading': {
+      const emoji = vocab.all.emojiFor(status);
+      if (phrase) {
+        if (status === 'pending' && mark.source === 'marker') {
+          // A step without a marker is pending: remove the marker and the space before it.
+          let s = mark.phraseRange.start;
+          while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+          return replace(text, s, mark.phraseRange.end, '');
+        }
+        return replace(text, mark.phraseRange.start, mark.phraseRange.end, emoji);
+      }
+      if (status === 'pending') return undefined;
+      return { offset: mark.phraseRange.start, length: 0, text: ` ${emoji}`, expected: '' };
+    }
+    default: {
+      const v = mark.source === 'table' ? vocab.table : vocab.fields;
+      const shape = phrase.trim() ? phrase : (sampleShape(plan, mark.source) ?? '');
+      const word = formatStatus(status, shape, shape === phrase ? v : vocab.fields);
+      if (!phrase.trim()) return { offset: mark.phraseRange.start, length: mark.phraseRange.end - mark.phraseRange.start, text: word, expected: phrase };
+      return replace(text, mark.phraseRange.start, mark.phraseRange.end, word);
+    }
+  }
+}
+
+/** Inserts a `**Status:** X` line after a heading that has none. */
+function insertStatusField(text: string, plan: Plan, headingStart: number, status: KnownStatus, vocab: ReturnType<typeof vocabularyOf>): TextEdit {
+  const e = lineEnd(text, headingStart);
+  const shape = sampleShape(plan, 'field') ?? '';
+  const word = formatStatus(status, shape, vocab.fields);
+  const eol = plan.eol;
+  const after = e < text.length ? lineEnd(text, e + (text.startsWith('\r\n', e) ? 2 : 1)) : e;
+  const nextLineStart = e < text.length ? e + (text.startsWith('\r\n', e) ? 2 : 1) : e;
+  const nextBlank = nextLineStart >= text.length || /^[ \t]*$/.test(text.slice(nextLineStart, after));
+  const field = formatField(fieldStyleOf(plan), 'Status', word);
+  return { offset: e, length: 0, text: `${eol}${eol}${field}${nextBlank ? '' : eol}`, expected: '' };
+}
+
+export interface EditOptions {
+  /** The time written into a `Completed:` field; defaults to now. */
+  now?: Date;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `2026-11-21 14:05`, or the date alone when the existing value has no time. */
+export function formatTimestamp(now: Date, existing: string): string {
+  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const hasTime = /\d{1,2}:\d{2}|HH:MM/i.test(existing) || !/\d{4}-\d{2}-\d{2}|YYYY-MM-DD/i.test(existing);
+  return hasTime ? `${date} ${pad(now.getHours())}:${pad(now.getMinutes())}` : date;
+}
+
+/** The phase a `Current Phase` value points at: `Phase 3 of 6`, `3/6`, `PH-NEXT-002`. */
+export function parseCurrentPhase(value: string): { number?: string; id?: string; total?: string } {
+  const id = /\b((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)\b/.exec(value);
+  if (id) return { id: id[1] };
+  const m = /^(?:\**\s*)?(?:phase\s+)?(\d+(?:\.\d+)*)(?:\s*(?:of|\/)\s*(\d+))?/i.exec(value.trim());
+  if (m) return { number: m[1], total: m[2] };
+  return {};
+}
+
+/** The Current Phase field that governs a phase: the last one before it, else the first. */
+export function governingCurrentField(plan: Plan, phase: Phase): Field | undefined {
+  let found: Field | undefined;
+  for (const i of plan.currentPhaseFields) {
+    const f = plan.fields[i];
+    if (f.range.start < phase.headingRange.start) found = f;
+  }
+  return found ?? (plan.currentPhaseFields.length ? plan.fields[plan.currentPhaseFields[0]] : undefined);
+}
+
+/** Phases governed by the same Current Phase field / overview table as `phase` (its "plan"). */
+export function scopePhases(plan: Plan, phase: Phase): Phase[] {
+  const field = governingCurrentField(plan, phase);
+  if (!field) return plan.phases;
+  const next = plan.currentPhaseFields.map((i) => plan.fields[i].range.start).find((s) => s > field.range.start) ?? Infinity;
+  return plan.phases.filter((p) => p.headingRange.start > field.range.start && p.headingRange.start < next);
+}
+
+/** The edit that makes the Current Phase line governing `phase` name `target`. */
+export function currentPhaseEdit(text: string, plan: Plan, phase: Phase, target: Phase): TextEdit | undefined {
+  const field = governingCurrentField(plan, phase);
+  if (!field) return undefined;
+  const value = field.value;
+  const cur = parseCurrentPhase(value);
+  const base = field.valueRange.start;
+  if (target.id && cur.id) {
+    const at = value.indexOf(cur.id);
+    return replace(text, base + at, base + at + cur.id.length, target.id);
+  }
+  if (target.number && cur.number) {
+    const m = /^(\**\s*)?(?:phase\s+)?/i.exec(value.trim())!;
+    const lead = value.length - value.trimStart().length;
+    const at = lead + m[0].length;
+    return replace(text, base + at, base + at + cur.number.length, target.number);
+  }
+  // A placeholder or free text: write the whole value.
+  const scope = scopePhases(plan, phase);
+  const label = target.number ? `Phase ${target.number} of ${scope.length}` : (target.id ?? target.title);
+  return replace(text, field.valueRange.start, field.valueRange.end, label);
+}
+
+/** The phase the Current Phase line governing `phase` names, if it names one that exists. */
+export function currentPhaseTarget(plan: Plan, phase: Phase): Phase | undefined {
+  const field = governingCurrentField(plan, phase);
+  if (!field) return undefined;
+  const cur = parseCurrentPhase(field.value);
+  return scopePhases(plan, phase).find((p) => (cur.id ? p.id === cur.id : cur.number !== undefined && p.number === cur.number));
+}
+
+/** Edits that set a phase's status: its mark, its overview cell, Current Phase, Completed. */
+export function setPhaseStatus(text: string, plan: Plan, index: number, status: KnownStatus, options: EditOptions = {}): TextEdit[] {
+  const phase = plan.phases[index];
+  if (!phase) throw new PhasewiseError(`No phase with index ${index}.`, 'not-found');
+  const vocab = vocabularyOf(plan);
+  const edits: Array<TextEdit | undefined> = [];
+  const row = phase.overviewRow ? plan.overviews[phase.overviewRow.table].rows[phase.overviewRow.row] : undefined;
+  if (phase.mark) edits.push(markEdit(text, plan, phase.mark, status, vocab));
+  else if (!row) edits.push(insertStatusField(text, plan, phase.headingRange.start, status, vocab));
+  if (phase.headingMark) edits.push(markEdit(text, plan, phase.headingMark, status, vocab));
+  if (row?.mark) edits.push(markEdit(text, plan, row.mark, status, vocab));
+  // Current Phase
+  const pointed = currentPhaseTarget(plan, phase);
+  if (status === 'in-progress') {
+    edits.push(currentPhaseEdit(text, plan, phase, phase));
+  } else if (status === 'completed' && pointed === phase) {
+    const scope = scopePhases(plan, phase);
+    const i = scope.indexOf(phase);
+    const next = scope.slice(i + 1).find((p) => p.status !== 'completed' && p.depth <= phase.depth) ?? scope.slice(0, i).find((p) => p.status !== 'completed');
+    if (next) edits.push(currentPhaseEdit(text, plan, phase, next));
+  }
+  // Completed: timestamp
+  if (status === 'completed' && phase.status !== 'completed') {
+    const f = phase.fields.find((x) => x.name === 'completed' || x.name === 'completed at' || x.name === 'completion date');
+    if (f) edits.push(replace(text, f.valueRange.start, f.valueRange.end, formatTimestamp(options.now ?? new Date(), f.value)));
+  }
+  return edits.filter((e): e is TextEdit => !!e);
+}
+
+/** Edits that set a task's status in the file's own notation. */
+export function setTaskStatus(text: string, plan: Plan, index: number, status: KnownStatus): TextEdit[] {
+  const task = plan.tasks[index];
+  if (!task) throw new PhasewiseError(`No task with index ${index}.`, 'not-found');
+  const vocab = vocabularyOf(plan);
+  const edits: Array<TextEdit | undefined> = [];
+  if (task.mark) edits.push(markEdit(text, plan, task.mark, status, vocab));
+  else edits.push(insertStatusField(text, plan, task.range.start, status, vocab));
+  if (task.headingMark) edits.push(markEdit(text, plan, task.headingMark, status, vocab));
+  return edits.filter((e): e is TextEdit => !!e);
+}
+
+/** Completed <-> pending (anything open becomes completed). */
+export function toggleTask(text: string, plan: Plan, index: number): TextEdit[] {
+  const task = plan.tasks[index];
+  if (!task) throw new PhasewiseError(`No task with index ${index}.`, 'not-found');
+  return setTaskStatus(text, plan, index, task.status === 'completed' ? 'pending' : 'completed');
+}
+
+// ---- targets ----
+
+export type Target = { kind: 'phase'; index: number } | { kind: 'task'; index: number };
+
+export function phaseLabel(p: Phase): string {
+  return p.number !== undefined ? `Phase ${p.number}` : (p.id ?? p.title);
+}
+
+/** Finds a phase by number (`3`, `Phase 3`) or ID (`PH-NEXT-001`). */
+export function findPhase(plan: Plan, ref: string): number {
+  const key = ref.trim().replace(/^phase\s+/i, '');
+  const hits = plan.phases.map((p, i) => ({ p, i })).filter(({ p }) => p.number === key || (p.id !== undefined && p.id.toLowerCase() === key.toLowerCase()));
+  if (!hits.length) {
+    const known = plan.phases.map(phaseLabel).join(', ') || 'none';
+    throw new PhasewiseError(`No phase "${ref}" in this document; phases: ${known}.`, 'not-found');
+  }
+  if (hits.length > 1) {
+    throw new PhasewiseError(`Phase "${ref}" appears ${hits.length} times (lines ${hits.map(({ p }) => p.line + 1).join(', ')}); choose one with --line.`, 'ambiguous');
+  }
+  return hits[0].i;
+}
+
+export function findTask(plan: Plan, ref: string): number {
+  const hits = plan.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.id !== undefined && t.id.toLowerCase() === ref.trim().toLowerCase());
+  if (!hits.length) throw new PhasewiseError(`No task with ID "${ref}" in this document.`, 'not-found');
+  if (hits.length > 1) {
+    throw new PhasewiseError(`Task "${ref}" appears ${hits.length} times (lines ${hits.map(({ t }) => t.line + 1).join(', ')}); choose one with --line.`, 'ambiguous');
+  }
+  return hits[0].i;
+}
+
+/** The phase heading or task on a 0-based line. */
+export function findAtLine(plan: Plan, line: number): Target {
+  const p = plan.phases.findIndex((x) => x.line === line);
+  if (p >= 0) return { kind: 'phase', index: p };
+  const t = plan.tasks.findIndex((x) => x.line === line);
+  if (t >= 0) return { kind: 'task', index: t };
+  throw new PhasewiseError(`Line ${line + 1} is not a phase heading or a task.`, 'not-found');
+}
+
+export function setStatus(text: string, plan: Plan, target: Target, status: KnownStatus, options: EditOptions = {}): TextEdit[] {
+  return target.kind === 'phase' ? setPhaseStatus(text, plan, target.index, status, options) : setTaskStatus(text, plan, target.index, status);
+}
+
+// ---- where to work next ----
+
+/** The phase being worked on: in progress, else named by Current Phase, else the first open one. */
+export function currentPhaseIndex(plan: Plan): number | undefined {
+  const inProgress = plan.phases.findIndex((p) => p.status === 'in-progress');
+  if (inProgress >= 0) return inProgress;
+  for (const i of plan.currentPhaseFields) {
+    const cur = parseCurrentPhase(plan.fields[i].value);
+    const after = plan.phases.map((p, k) => ({ p, k })).filter(({ p }) => p.headingRange.start > plan.fields[i].range.start);
+    const hit = after.find(({ p }) => (cur.id ? p.id === cur.id : cur.number !== undefined && p.number === cur.number));
+    if (hit) return hit.k;
+  }
+  const open = plan.phases.findIndex((p) => p.status !== 'completed');
+  return open >= 0 ? open : undefined;
+}
+
+export function nextWork(plan: Plan): { phase?: number; task?: number } {
+  const phase = currentPhaseIndex(plan);
+  const tasks: Task[] = plan.tasks;
+  const pool = phase !== undefined ? plan.phases[phase].tasks : tasks.map((_t, i) => i);
+  const open = (s: Status): boolean => s !== 'completed' && s !== 'failed';
+  const task = pool.find((i) => tasks[i].status === 'in-progress') ?? pool.find((i) => open(tasks[i].status));
+  return { phase, task };
+}
+

@@ -1,0 +1,9 @@
+/** The Phasewise core: pure TypeScript, no `vscode` import. */
+export * from './model';
+export * from './status';
+export * from './mojibake';
+export * from './edits';
+export * from './diagnostics';
+export * from './report';
+export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
+export { clearSectionCache, setSectionCacheLimit } from './parse/sections';

@@ -1,0 +1,52 @@
+/** The versioned JSON view of a plan (`phasewise status --json`), and its progress numbers. */
+import type { Diagnostic } from './diagnostics';
+import { currentPhaseIndex } from './edits';
+import { JSON_VERSION, type Phase, type Plan, type StatusJson } from './model';
+
+/** Phases completed out of all phases; for a document without phases, tasks done out of all. */
+export function progress(plan: Plan): { completed: number; total: number } {
+  const top = plan.phases;
+  if (top.length) return { completed: top.filter((p) => p.status === 'completed').length, total: top.length };
+  return { completed: plan.tasks.filter((t) => t.status === 'completed').length, total: plan.tasks.length };
+}
+
+export function phaseTaskCounts(plan: Plan, phase: Phase): { done: number; total: number } {
+  return { done: phase.tasks.filter((i) => plan.tasks[i].status === 'completed').length, total: phase.tasks.length };
+}
+
+function phaseKey(p: Phase | undefined): string | null {
+  if (!p) return null;
+  return p.id ?? (p.number !== undefined ? p.number : p.title);
+}
+
+export function toStatusJson(plan: Plan, diagnostics: readonly Diagnostic[], file?: string): StatusJson {
+  const cur = currentPhaseIndex(plan);
+  const current = cur !== undefined ? plan.phases[cur] : undefined;
+  return {
+    version: JSON_VERSION,
+    ...(file !== undefined ? { file } : {}),
+    kind: plan.kind,
+    title: plan.title ?? null,
+    currentPhase: current ? { number: current.number ?? null, id: current.id ?? null, title: current.title, line: current.line + 1 } : null,
+    progress: progress(plan),
+    phases: plan.phases.map((p) => ({
+      number: p.number ?? null,
+      id: p.id ?? null,
+      title: p.title,
+      status: p.status,
+      statusText: p.mark ? p.mark.text : null,
+      line: p.line + 1,
+      depth: p.depth,
+      tasks: phaseTaskCounts(plan, p),
+    })),
+    tasks: plan.tasks.map((t) => ({
+      id: t.id ?? null,
+      title: t.title,
+      status: t.status,
+      kind: t.kind,
+      line: t.line + 1,
+      phase: t.phase !== undefined ? phaseKey(plan.phases[t.phase]) : null,
+    })),
+    diagnostics: diagnostics.map((d) => ({ line: d.line + 1, severity: d.severity, code: d.code, message: d.message })),
+  };
+}
