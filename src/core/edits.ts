@@ -193,9 +193,26 @@ export function markEdit(text: string, plan: Plan, mark: StatusMark, status: Kno
       const shape = phrase.trim() ? phrase : (sampleShape(plan, mark.source) ?? '');
       const word = formatStatus(status, shape, shape === phrase ? v : vocab.fields);
       if (!phrase.trim()) return { offset: mark.phraseRange.start, length: mark.phraseRange.end - mark.phraseRange.start, text: word, expected: phrase };
+      if (mark.source === 'table' && mark.phraseRange.end === mark.range.end) return alignedCellEdit(text, mark, word);
       return replace(text, mark.phraseRange.start, mark.phraseRange.end, word);
     }
   }
+}
+
+/**
+ * Replaces a table cell's status keeping the column's pipes where they were when the cell
+ * has padding to give or take: `| In Progress |` -> `| Completed   |`.
+ */
+function alignedCellEdit(text: string, mark: StatusMark, word: string): TextEdit | undefined {
+  const start = mark.phraseRange.start;
+  const end = mark.phraseRange.end;
+  let pad = 0;
+  while (text[end + pad] === ' ') pad++;
+  if (text[end + pad] !== '|') return replace(text, start, end, word);
+  const diff = word.length - (end - start);
+  if (diff <= 0) return replace(text, start, end, word + ' '.repeat(-diff));
+  const take = Math.min(diff, Math.max(0, pad - 1));
+  return replace(text, start, end + take, word);
 }
 
 /** Inserts a `**Status:** X` line after a heading that has none. */

@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePlan, parseWhole, PlanDocument } from '../../src/core/parse/document';
+import type { Plan } from '../../src/core/model';
+
+function phases(plan: Plan): string[] {
+  return plan.phases.map((p) => `${p.number ?? p.id}|${p.title}|${p.status}`);
+}
+
+function same(text: string): Plan {
+  const plan = parsePlan(text);
+  assert.deepEqual(JSON.parse(JSON.stringify(plan)), JSON.parse(JSON.stringify(parseWhole(text))), 'sectioned parse differs from the whole-document parse');
+  return plan;
+}
+
+describe('parse: phase headings', () => {
+  it('reads every heading form and level', () => {
+    const plan = same(
+      [
+        '# Plan',
+        '## Phase 1: Colon form',
+        '**Status:** Completed',
+        '### Phase 2 - Hyphen form',
+        '**Status:** Pending',
+        '#### Phase 3 — Em dash form',
+        'Status: In Progress',
+        '## Phase 4. Dot form',
+        '## PH-NEXT-002: Identified phase',
+        '## WS-NEXT-002-003: Workstream',
+        '## Phase PH-LATE-009: Phase word and ID ✅',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(phases(plan), [
+      '1|Colon form|completed',
+      '2|Hyphen form|pending',
+      '3|Em dash form|in-progress',
+      '4|Dot form|pending',
+      'PH-NEXT-002|Identified phase|pending',
+      'WS-NEXT-002-003|Workstream|pending',
+      'PH-LATE-009|Phase word and ID|completed',
+    ]);
+    assert.equal(plan.phases[1].parent, 0, 'phase 2 (###) is nested in phase 1 (##)');
+    assert.equal(plan.phases[2].parent, 1);
+    assert.equal(plan.phases[3].parent, undefined);
+  });
+
+  it('nests phases under a "Phases" heading and reads setext headings', () => {
+    const plan = same('Roadmap\n=======\n\n## Phases\n\n### Phase 1: First\n\n**Status:** Done\n\nPhase 2: Second\n---------------\n\n**Status:** WIP\n');
+    assert.equal(plan.title, 'Roadmap');
+    assert.deepEqual(phases(plan), ['1|First|completed', '2|Second|in-progress']);
+  });
+
+  it('ignores phases inside fenced code and HTML comments', () => {
+    const text = '# Plan\n\n## Phase 1: Real\n\n**Status:** Pending\n\n```markdown\n## Phase 9: Fake in a fence\n**Status:** Completed\n```\n\n<!--\n## Phase 8: Fake in a comment\n\n**Status:** Completed\n-->\n\n~~~\n## Phase 7: Fake in a tilde fence\n~~~\n';
+    const plan = same(text);
+    assert.deepEqual(phases(plan), ['1|Real|pending']);
+  });
+
+  it('keeps a fence that never closes open to the end of the document', () => {
+    const plan = same('## Phase 1: A\n\n```\n## Phase 2: inside\n\n## Phase 3: inside too\n');
+    assert.deepEqual(phases(plan), ['1|A|pending']);
+  });
+});
+
+describe('parse: status fields', () => {
+  it('reads both bold styles and plain fields, with emoji and mojibake', () => {
+    const text = [
+      '## Phase 1: A', '**Status:** Completed ✅', '',
+      '## Phase 2: B', '**Status**: IN_PROGRESS', '',
+      '## Phase 3: C', 'Status: not started', '',
+      '## Phase 4: D', '**Status:** Pending ‚è∏Ô∏è', '',
+      '## Phase 5: E', '**Status:** In Progress üîÑ', '',
+      '## Phase 6: F', '**Status:** âœ… Done', '',
+      '## Phase 7: G', '**Status:** Failed ❌', '',
+      '## Phase 8: H', '**Status:** Blocked ⛔ (waiting on keys)', '',
+      '## Phase 9: I', '**Status:** Parked until spring', '',
+    ].join('\n');
+    const plan = same(text);
+    assert.deepEqual(
+      plan.phases.map((p) => p.status),
+      ['completed', 'in-progress', 'pending', 'pending', 'in-progress', 'completed', 'failed', 'blocked', 'unknown'],
+    );
+    assert.equal(plan.phases[0].mark?.text, 'Completed ✅');
+    assert.equal(plan.phases[8].mark?.text, 'Parked until spring', 'unknown statuses are kept verbatim');
+    const p8 = plan.phases[7].mark!;
+    assert.equal(text.slice(p8.phraseRange.start, p8.phraseRange.end), 'Blocked ⛔');
+  });
+
+  it('reads fields joined by hard breaks in one paragraph', () => {
+    const plan = same('# Summary\n\n**Date**: 2026-01-05  \n**Status**: READY  \n**Current Phase**: Phase 2 of 3\n');
+    assert.deepEqual(plan.fields.map((f) => [f.name, f.value, f.style]), [
+      ['date', '2026-01-05', 'colon-outside'],
+      ['status', 'READY', 'colon-outside'],
+      ['current phase', 'Phase 2 of 3', 'colon-outside'],
+    ]);
+    assert.equal(plan.currentPhaseFields.length, 1);
+  });
+
+  it('takes the status from the overview table when the section has none, else from the tasks', () => {
+    const plan = same('| Phase | Name | Status |\n|---|---|---|\n| 1 | A | Completed |\n\n## Phase 1: A\n\n## Phase 2: B\n\n- [x] one\n- [ ] two\n');
+    assert.equal(plan.phases[0].status, 'completed');
+    assert.equal(plan.phases[0].derived, false);
+    assert.equal(plan.phases[1].status, 'in-progress');
+    assert.equal(plan.phases[1].derived, true);
+  });
+});
+
+describe('parse: tasks in every dialect', () => {
+  it('reads GFM, Kiro and spec-kit checkboxes with nesting', () => {
+    const text = [
+      '## Phase 1: Setup',
+      '- [ ] open',
+      '- [x] done lower',
+      '- [X] done upper',
+      '- [-] started',
+      '- [/] started too',
+      '- [~] blocked',
+      '- [ ] T012 [P] [US1] Create the model in src/models/user.ts',
+      '- [ ] 2. Parent task',
+      '  - [x] 2.1 Write the parser',
+      '  - Plain note',
+      '  - _Requirements: 1.2, 3.4_',
+      '1. [ ] numbered checkbox',
+      '',
+    ].join('\n');
+    const plan = same(text);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.id ?? '', t.title, t.status, t.depth]),
+      [
+        ['', 'open', 'pending', 0],
+        ['', 'done lower', 'completed', 0],
+        ['', 'done upper', 'completed', 0],
+        ['', 'started', 'in-progress', 0],
+        ['', 'started too', 'in-progress', 0],
+        ['', 'blocked', 'blocked', 0],
+        ['T012', 'Create the model in src/models/user.ts', 'pending', 0],
+        ['2', 'Parent task', 'pending', 0],
+        ['2.1', 'Write the parser', 'completed', 1],
+        ['', 'numbered checkbox', 'pending', 0],
+      ],
+    );
+    const t012 = plan.tasks[6];
+    assert.equal(t012.parallel, true);
+    assert.equal(t012.story, 'US1');
+    assert.deepEqual(plan.tasks[7].requirements, ['1.2', '3.4']);
+    assert.equal(plan.tasks[8].parent, 7);
+    assert.ok(plan.tasks.every((t) => t.phase === 0));
+  });
+
+  it('reads steps with trailing markers only in a steps list or when marked', () => {
+    const text = [
+      '## Phase 3: API',
+      '',
+      '**Implementation Steps:**',
+      '1. Route file ✅',
+      '2. Login endpoint 🔄 (working on this)',
+      '3. Rate limiting',
+      '',
+      '**Tests:**',
+      '- Unit tests for the handler',
+      '',
+      '**Notes:**',
+      '- ✅ Schema reviewed',
+    ].join('\n');
+    const plan = same(text);
+    assert.deepEqual(plan.tasks.map((t) => [t.kind, t.title, t.status]), [
+      ['step', 'Route file', 'completed'],
+      ['step', 'Login endpoint (working on this)', 'in-progress'],
+      ['step', 'Rate limiting', 'pending'],
+      ['step', 'Schema reviewed', 'completed'],
+    ]);
+    const marker = plan.tasks[1].mark!;
+    assert.equal(text.slice(marker.range.start, marker.range.end), '🔄');
+  });
+
+  it('reads tracker entries with IDs and a Status field', () => {
+    const plan = same('# Tracker\n\n### SEC-002: Race on balance ✅\n\n**Status**: COMPLETE\n**Effort**: 1.5h\n\n### BACK-003: Split the repo module\n\n**Status**: NOT_STARTED\n');
+    assert.deepEqual(plan.tasks.map((t) => [t.kind, t.id, t.title, t.status]), [
+      ['tracker', 'SEC-002', 'Race on balance', 'completed'],
+      ['tracker', 'BACK-003', 'Split the repo module', 'pending'],
+    ]);
+    assert.equal(plan.tasks[0].headingMark?.text, '✅');
+    assert.equal(plan.kind, 'tracker');
+  });
+});
+
+describe('parse: overview tables, logs, kinds', () => {
+  it('ties overview rows to the phases that follow the table', () => {
+    const text = '| Phase | Name | Status |\n|---|---|---|\n| 1 | One | Completed |\n| **2** | Two | In Progress |\n| Phase 3 | Three | Pending |\n\n## Phase 1: One\n**Status:** Completed\n## Phase 2: Two\n**Status:** In Progress\n## Phase 3: Three\n**Status:** Pending\n';
+    const plan = same(text);
+    assert.equal(plan.overviews.length, 1);
+    assert.deepEqual(plan.overviews[0].rows.map((r) => [r.key, r.status, r.phase]), [
+      ['1', 'completed', 0],
+      ['2', 'in-progress', 1],
+      ['3', 'pending', 2],
+    ]);
+    assert.deepEqual(plan.phases.map((p) => p.overviewRow?.row), [0, 1, 2]);
+  });
+
+  it('reads fix blocks and gold nuggets of an execution log', () => {
+    const text = '# 12 Execution Log\n\n### 1. Cache fixes ✅\n\n#### **Problem: Stale reads after writes**\n\n  * **Root Cause:** The cache key ignored the tenant.\n  * **Solution:** Add the tenant to the key.\n  * **💡 Gold Nugget:** Put every scoping value in the cache key.\n';
+    const plan = same(text);
+    assert.equal(plan.kind, 'log');
+    assert.equal(plan.fixes.length, 1);
+    assert.equal(plan.fixes[0].title, 'Stale reads after writes');
+    assert.equal(plan.fixes[0].rootCause?.value, 'The cache key ignored the tenant.');
+    assert.equal(plan.fixes[0].nugget?.value, 'Put every scoping value in the cache key.');
+    assert.deepEqual(plan.nuggets.map((n) => n.text), ['Put every scoping value in the cache key.']);
+  });
+
+  it('tells documents apart', () => {
+    assert.equal(parsePlan('# Execution Plan\n\n## Phase 1: A\n').kind, 'plan');
+    assert.equal(parsePlan('# Final Session Summary\n\n## Decisions\n').kind, 'summary');
+    assert.equal(parsePlan('# Tasks\n\n- [ ] a\n- [x] b\n').kind, 'tasks');
+    assert.equal(parsePlan('# Notes\n\nJust text.\n').kind, 'unknown');
+  });
+});
+
+describe('parse: encodings and whitespace', () => {
+  const base = '# Plan\n\n## Phase 1: A\t\n\n**Status:** In Progress  \n\n- [ ] step one\n';
+
+  it('gives the same model, shifted, with CRLF and a byte-order mark', () => {
+    const lf = same(base);
+    const crlf = same('\uFEFF' + base.replace(/\n/g, '\r\n'));
+    assert.equal(crlf.eol, '\r\n');
+    assert.equal(crlf.bom, 1);
+    assert.deepEqual(phases(crlf), phases(lf));
+    assert.deepEqual(crlf.tasks.map((t) => t.line), lf.tasks.map((t) => t.line));
+    const mark = crlf.phases[0].mark!;
+    const text = '\uFEFF' + base.replace(/\n/g, '\r\n');
+    assert.equal(text.slice(mark.phraseRange.start, mark.phraseRange.end), 'In Progress');
+  });
+
+  it('treats a lone carriage return as a line ending', () => {
+    const plan = same(base.replace(/\n/g, '\r'));
+    assert.deepEqual(phases(plan), ['1|A|in-progress']);
+    assert.equal(plan.tasks[0].line, 6);
+  });
+});
+
+describe('parse: incremental updates', () => {
+  it('equals a fresh parse after edits that open and close a fence', () => {
+    let text = '## Phase 1: A\n\n**Status:** Pending\n\n## Phase 2: B\n\n**Status:** Pending\n';
+    let doc = PlanDocument.parse(text);
+    const steps: Array<[number, number, string]> = [
+      [text.indexOf('## Phase 2'), 0, '```\n'],
+      [text.length + 4, 0, '```\n'],
+      [0, 4, ''],
+    ];
+    for (const [offset, length, insert] of steps) {
+      const next = text.slice(0, offset) + insert + text.slice(offset + length);
+      doc = doc.update(next, [{ offset, length, text: insert }]);
+      text = next;
+      assert.deepEqual(JSON.parse(JSON.stringify(doc.plan)), JSON.parse(JSON.stringify(parseWhole(text))));
+    }
+  });
+});
+
+describe('parse: the seed documents', () => {
+  const dir = join(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
+  it('parses every seed the same way sectioned and whole', function () {
+    if (!existsSync(dir)) this.skip();
+    const files = readdirSync(dir) as string[];
+    assert.ok(files.length >= 5);
+    for (const f of files) same(readFileSync(join(dir, f), 'utf8'));
+  });
+});
