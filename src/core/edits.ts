@@ -107,7 +107,12 @@ export function parseStatusArg(value: string): KnownStatus {
 
 // ---- vocabulary of a document ----
 
+const vocabularies = new WeakMap<Plan, { fields: Vocabulary; table: Vocabulary; all: Vocabulary }>();
+
+/** The status words, emoji and checkbox characters the document uses (computed once per plan). */
 export function vocabularyOf(plan: Plan): { fields: Vocabulary; table: Vocabulary; all: Vocabulary } {
+  const cached = vocabularies.get(plan);
+  if (cached) return cached;
   const fields = new Vocabulary();
   const table = new Vocabulary();
   const all = new Vocabulary();
@@ -133,7 +138,9 @@ export function vocabularyOf(plan: Plan): { fields: Vocabulary; table: Vocabular
     addMark(t.headingMark, fields);
   }
   for (const o of plan.overviews) for (const r of o.rows) addMark(r.mark, table);
-  return { fields, table, all };
+  const result = { fields, table, all };
+  vocabularies.set(plan, result);
+  return result;
 }
 
 function fieldStyleOf(plan: Plan): FieldStyle {
@@ -176,15 +183,9 @@ export function markEdit(text: string, plan: Plan, mark: StatusMark, status: Kno
     case 'marker':
     case 'heading': {
       const emoji = vocab.all.emojiFor(status);
-      if (phrase) {
-        if (status === 'pending' && mark.source === 'marker') {
-          // A step without a marker is pending: remove the marker and the space before it.
-          let s = mark.phraseRange.start;
-          while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
-          return replace(text, s, mark.phraseRange.end, '');
-        }
-        return replace(text, mark.phraseRange.start, mark.phraseRange.end, emoji);
-      }
+      // A marker is replaced, never removed: for an item that is a task only because of its
+      // marker, removing it would take the task out of the plan.
+      if (phrase) return replace(text, mark.phraseRange.start, mark.phraseRange.end, emoji);
       if (status === 'pending') return undefined;
       return { offset: mark.phraseRange.start, length: 0, text: ` ${emoji}`, expected: '' };
     }
@@ -193,23 +194,38 @@ export function markEdit(text: string, plan: Plan, mark: StatusMark, status: Kno
       const shape = phrase.trim() ? phrase : (sampleShape(plan, mark.source) ?? '');
       const word = formatStatus(status, shape, shape === phrase ? v : vocab.fields);
       if (!phrase.trim()) return { offset: mark.phraseRange.start, length: mark.phraseRange.end - mark.phraseRange.start, text: word, expected: phrase };
-      if (mark.source === 'table' && mark.phraseRange.end === mark.range.end) return alignedCellEdit(text, mark, word);
+      if (mark.source === 'table' && mark.phraseRange.end === mark.range.end) return alignedCellEdit(text, plan, mark, word);
       return replace(text, mark.phraseRange.start, mark.phraseRange.end, word);
     }
   }
 }
 
+/** Columns a string takes in a monospace editor: wide emoji count 2, variation selectors 0. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0xfe0f || cp === 0x200d || (cp >= 0x300 && cp < 0x370)) continue;
+    w += cp >= 0x1100 && (/\p{Extended_Pictographic}/u.test(ch) ? /\p{Emoji_Presentation}/u.test(ch) || cp > 0xffff : /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/u.test(ch)) ? 2 : 1;
+  }
+  return w;
+}
+
 /**
- * Replaces a table cell's status keeping the column's pipes where they were when the cell
- * has padding to give or take: `| In Progress |` -> `| Completed   |`.
+ * Replaces a table cell's status. In a table whose pipes line up, the cell's padding gives or
+ * takes the difference so the column stays aligned: `| In Progress |` -> `| Completed   |`.
  */
-function alignedCellEdit(text: string, mark: StatusMark, word: string): TextEdit | undefined {
+function alignedCellEdit(text: string, plan: Plan, mark: StatusMark, word: string): TextEdit | undefined {
   const start = mark.phraseRange.start;
   const end = mark.phraseRange.end;
+  const table = plan.overviews.find((o) => o.rows.some((r) => r.mark === mark));
+  const row = table?.rows.find((r) => r.mark === mark);
+  const aligned =
+    table && row && displayWidth(text.slice(row.range.start, row.range.end).trimEnd()) === displayWidth(text.slice(table.header.range.start, table.header.range.end).trimEnd());
   let pad = 0;
   while (text[end + pad] === ' ') pad++;
-  if (text[end + pad] !== '|') return replace(text, start, end, word);
-  const diff = word.length - (end - start);
+  if (!aligned || text[end + pad] !== '|') return replace(text, start, end, word);
+  const diff = displayWidth(word) - displayWidth(text.slice(start, end));
   if (diff <= 0) return replace(text, start, end, word + ' '.repeat(-diff));
   const take = Math.min(diff, Math.max(0, pad - 1));
   return replace(text, start, end + take, word);
@@ -335,6 +351,7 @@ export function setPhaseStatus(text: string, plan: Plan, index: number, status: 
 export function setTaskStatus(text: string, plan: Plan, index: number, status: KnownStatus): TextEdit[] {
   const task = plan.tasks[index];
   if (!task) throw new PhasewiseError(`No task with index ${index}.`, 'not-found');
+  if (task.status === status && task.mark) return [];
   const vocab = vocabularyOf(plan);
   const edits: Array<TextEdit | undefined> = [];
   if (task.mark) edits.push(markEdit(text, plan, task.mark, status, vocab));

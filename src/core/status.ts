@@ -220,7 +220,7 @@ function applyCase(word: string, style: CaseStyle): string {
     case 'upper-snake':
       return word.toUpperCase().replace(/[ -]+/g, '_');
     case 'upper':
-      return word.toUpperCase().replace(/_/g, ' ');
+      return word.toUpperCase();
     case 'lower':
       return word.toLowerCase().replace(/_/g, ' ');
     case 'sentence': {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { basename, join } from 'node:path';
 import { applyEdits, findAtLine, findPhase, findTask, setStatus, parseStatusArg, StaleEditError, type Target, type TextEdit, verifyEdits } from '../../src/core/edits';
 import { parsePlan } from '../../src/core/parse/document';
+import { onlyRangesChanged } from '../support/edits';
 import { fixtureDirs, read } from '../support/fixtures';
 
 interface Op {
@@ -21,19 +22,6 @@ function run(input: string, op: Op): { edits: TextEdit[]; output: string } {
   return { edits, output: applyEdits(input, edits) };
 }
 
-/** True when every byte outside the edited ranges is unchanged, in order. */
-function onlyRangesChanged(before: string, after: string, edits: readonly TextEdit[]): boolean {
-  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
-  let pos = 0;
-  let out = 0;
-  for (const e of sorted) {
-    const keep = before.slice(pos, e.offset);
-    if (after.slice(out, out + keep.length) !== keep) return false;
-    out += keep.length + e.text.length;
-    pos = e.offset + e.length;
-  }
-  return after.slice(out) === before.slice(pos);
-}
 
 describe('edits: fixtures (input, operation, expected output, byte for byte)', () => {
   for (const dir of fixtureDirs('edits')) {
@@ -111,4 +99,36 @@ describe('edits: statuses in the file\'s own words', () => {
       assert.ok(output.split('\n').includes(line), output);
     });
   }
+});
+
+describe('edits: overview cells', () => {
+  it('keeps an aligned column aligned, counting wide emoji as two columns', () => {
+    const doc = [
+      '| Phase | Status         |',
+      '|-------|----------------|',
+      '| 1     | In Progress 🔄 |',
+      '',
+      '## Phase 1: A',
+      '',
+      '**Status:** In Progress 🔄',
+      '',
+    ].join('\n');
+    const { output } = run(doc, { op: 'phase', target: '1', status: 'completed' });
+    assert.equal(output.split('\n')[2], '| 1     | Completed ✅   |');
+  });
+
+  it('does not pad cells of a table whose pipes do not line up', () => {
+    const doc = '| Phase | Status |\n|---|---|\n| 1 | In Progress |\n\n## Phase 1: A\n\n**Status:** In Progress\n';
+    const { output } = run(doc, { op: 'phase', target: '1', status: 'completed' });
+    assert.equal(output.split('\n')[2], '| 1 | Completed |');
+  });
+
+  it('leaves a task that already has the status alone', () => {
+    const doc = '# Notes\n\n- ⏳ Draft the announcement\n- ✅ Book the room\n';
+    const plan = parsePlan(doc);
+    assert.deepEqual(setStatus(doc, plan, { kind: 'task', index: 0 }, 'pending'), []);
+    const after = applyEdits(doc, setStatus(doc, plan, { kind: 'task', index: 1 }, 'pending'));
+    assert.equal(after, '# Notes\n\n- ⏳ Draft the announcement\n- ⏳ Book the room\n');
+    assert.equal(parsePlan(after).tasks.length, 2, 'a marker-only task stays a task');
+  });
 });

@@ -757,18 +757,22 @@ export function deriveStatus(statuses: Status[]): Status {
 }
 
 function documentKind(plan: Plan): DocumentKind {
-  const title = (plan.title ?? '').toLowerCase();
-  if (/execution log|\blog\b/.test(title)) return 'log';
-  if (/summary|report|recap/.test(title)) return 'summary';
-  if (/tracker|changelog|backlog/.test(title)) return 'tracker';
-  if (/\bplan\b|roadmap/.test(title) || plan.overviews.length || plan.currentPhaseFields.length) return 'plan';
+  // Strong structure first, then words in the title, then weaker structure.
+  if (plan.overviews.length || plan.currentPhaseFields.length) return 'plan';
+  if (plan.tasks.some((t) => t.kind === 'tracker')) return 'tracker';
+  if (plan.fixes.length) return 'log';
+  const title = (plan.title ?? '').toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
+  if (/\blog\b/.test(title)) return 'log';
+  if (/\b(?:summary|report|recap)\b/.test(title)) return 'summary';
+  if (/\b(?:tracker|changelog|backlog)\b/.test(title)) return 'tracker';
+  if (/\b(?:plan|roadmap)\b/.test(title)) return 'plan';
   if (plan.phases.length && plan.phases.some((p) => p.number !== undefined || !p.derived)) {
     if (plan.phases.every((p) => p.derived) && plan.tasks.some((t) => t.kind === 'checkbox')) return 'tasks';
     return 'plan';
   }
-  if (plan.fixes.length || plan.nuggets.length) return 'log';
+  if (plan.nuggets.length) return 'log';
   const ids = new Set(plan.tasks.filter((t) => t.id && /^[A-Z]+-\d/.test(t.id)).map((t) => t.id));
-  if (plan.tasks.some((t) => t.kind === 'tracker') || ids.size >= 2) return 'tracker';
+  if (ids.size >= 2) return 'tracker';
   if (plan.tasks.filter((t) => t.kind === 'checkbox').length >= 2) return 'tasks';
   return 'unknown';
 }

@@ -1,0 +1,282 @@
+/**
+ * Parser benchmark: remark + GFM whole-document parse (the baseline) against the sectioned,
+ * cached parser (cold parse, incremental update, status edit) and its retained memory, on
+ * generated plans of 100, 400 and 1000 phases.
+ *
+ *   node scripts/build.mjs --bench && node --expose-gc out/bench/bench.js [--json] [--quick] [--check]
+ *
+ * --json   print one JSON object instead of the table
+ * --quick  fewer repetitions
+ * --check  exit 1 when a target on the 1000-phase plan fails (otherwise always exit 0)
+ */
+import { performance } from 'node:perf_hooks';
+import { parseMarkdown } from '../src/core/parse/blocks';
+import { PlanDocument, type TextChange } from '../src/core/parse/document';
+import { clearSectionCache } from '../src/core/parse/sections';
+import { applyEdits, findPhase, setPhaseStatus } from '../src/core/edits';
+import { generatePlan } from '../test/support/generate';
+
+const args = new Set(process.argv.slice(2));
+const JSON_OUT = args.has('--json');
+const QUICK = args.has('--quick');
+const CHECK = args.has('--check');
+const SEED = 20260115;
+const SIZES = [100, 400, 1000];
+
+const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
+
+function log(msg: string): void {
+  if (!JSON_OUT) process.stderr.write(msg + '\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Runs `fn` once to warm up, then `reps` timed times; returns the median in ms. */
+function measure(reps: number, fn: (rep: number) => void, warmup = true): { median: number; min: number; reps: number } {
+  if (warmup) fn(-1);
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    fn(r);
+    times.push(performance.now() - t0);
+  }
+  return { median: median(times), min: Math.min(...times), reps };
+}
+
+function baselineReps(phases: number): number {
+  if (QUICK) return phases >= 1000 ? 1 : phases >= 400 ? 2 : 3;
+  return phases >= 1000 ? 3 : phases >= 400 ? 5 : 9;
+}
+const REPS = QUICK ? 15 : 51;
+
+let sink: unknown;
+
+interface Row {
+  phases: number;
+  bytes: number;
+  baselineMs: number;
+  coldMs: number;
+  baselineOverCold: number;
+  updateMs: number;
+  baselineOverUpdate: number;
+  updateNoChangeInfoMs: number;
+  baselineOverUpdateNoChangeInfo: number;
+  setMs: number;
+  setEdits: number;
+  heapBytes: number | null;
+  heapOverFile: number | null;
+  reps: { baseline: number; others: number };
+}
+
+/** Offset of a character inside the Goal value of the middle phase. */
+function goalOffset(doc: PlanDocument, mid: number): number {
+  const p = doc.plan.phases[mid];
+  const goal = p.fields.find((f) => f.name === 'goal');
+  if (!goal) throw new Error(`phase ${p.number} has no Goal field`);
+  return goal.valueRange.start + Math.min(3, goal.valueRange.end - goal.valueRange.start);
+}
+
+/** The edit sequence the update benchmark uses: insert 'x', then delete it, alternating. */
+function toggle(text: string, at: number, inserted: boolean): { text: string; change: TextChange } {
+  return inserted
+    ? { text: text.slice(0, at) + text.slice(at + 1), change: { offset: at, length: 1, text: '' } }
+    : { text: text.slice(0, at) + 'x' + text.slice(at), change: { offset: at, length: 0, text: 'x' } };
+}
+
+function correctnessGuard(text: string): void {
+  // Cold parse against update-then-revert (with and without change info): the fast path must
+  // give exactly the model a fresh parse gives.
+  clearSectionCache();
+  const cold = JSON.stringify(PlanDocument.parse(text).plan);
+  const doc = PlanDocument.parse(text);
+  const mid = Math.floor(doc.plan.phases.length / 2);
+  const at = goalOffset(doc, mid);
+  const a = toggle(text, at, false);
+  const inserted = doc.update(a.text, [a.change]);
+  sink = inserted.plan;
+  clearSectionCache();
+  if (JSON.stringify(inserted.plan) !== JSON.stringify(PlanDocument.parse(a.text).plan)) throw new Error('bench guard: updated plan differs from a cold parse of the same text');
+  const b = toggle(a.text, at, true);
+  if (b.text !== text) throw new Error('bench guard: toggle did not restore the text');
+  const reverted = inserted.update(b.text, [b.change]);
+  if (JSON.stringify(reverted.plan) !== cold) throw new Error('bench guard: updated-then-reverted plan differs from the cold parse');
+  const reverted2 = doc.update(a.text).update(b.text);
+  if (JSON.stringify(reverted2.plan) !== cold) throw new Error('bench guard: updated-then-reverted plan (no change info) differs from the cold parse');
+  log('guard: cold parse == updated-then-reverted plan (100 phases) OK');
+}
+
+function benchSize(phases: number): Row {
+  const text = generatePlan({ phases, seed: SEED });
+  const bytes = Buffer.byteLength(text, 'utf8');
+  log(`${phases} phases, ${(bytes / 1024).toFixed(1)} KB`);
+  if (phases === 100) correctnessGuard(text);
+
+  // baseline: remark + GFM over the whole document
+  const bReps = baselineReps(phases);
+  const baseline = measure(bReps, () => {
+    sink = parseMarkdown(text);
+  });
+  log(`  baseline ${baseline.median.toFixed(1)} ms (${bReps} reps)`);
+
+  // cold parse, model built
+  const cold = measure(REPS, () => {
+    clearSectionCache();
+    sink = PlanDocument.parse(text).plan;
+  });
+
+  // update with change info: one character in the middle phase's Goal line, alternating insert/delete
+  clearSectionCache();
+  let doc = PlanDocument.parse(text);
+  sink = doc.plan;
+  const mid = Math.floor(phases / 2);
+  const at = goalOffset(doc, mid);
+  let cur = text;
+  let inserted = false;
+  const update = measure(REPS * 2, () => {
+    const t = toggle(cur, at, inserted);
+    doc = doc.update(t.text, [t.change]);
+    sink = doc.plan;
+    cur = t.text;
+    inserted = !inserted;
+  });
+  // update without change info (diff-based)
+  const updateNoInfo = measure(REPS * 2, () => {
+    const t = toggle(cur, at, inserted);
+    doc = doc.update(t.text);
+    sink = doc.plan;
+    cur = t.text;
+    inserted = !inserted;
+  });
+  if (inserted) {
+    const t = toggle(cur, at, inserted);
+    doc = doc.update(t.text, [t.change]);
+    cur = t.text;
+  }
+  if (cur !== text) throw new Error('update benchmark did not restore the text');
+
+  // set: a middle phase -> completed (edits computed and applied)
+  const plan = PlanDocument.parse(text).plan;
+  const idx = findPhase(plan, String(mid + 1));
+  let nEdits = 0;
+  const set = measure(REPS, () => {
+    const edits = setPhaseStatus(text, plan, idx, 'completed', { now: new Date(2026, 0, 15, 11, 30) });
+    nEdits = edits.length;
+    sink = applyEdits(text, edits);
+  });
+  if (nEdits < 2) throw new Error(`setPhaseStatus returned ${nEdits} edits for phase ${mid + 1}`);
+
+  // memory
+  let heapBytes: number | null = null;
+  if (gc) {
+    sink = undefined;
+    doc = undefined as unknown as PlanDocument;
+    clearSectionCache();
+    gc();
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    let held: PlanDocument | undefined = PlanDocument.parse(text);
+    sink = held.plan;
+    gc();
+    gc();
+    const after = process.memoryUsage().heapUsed;
+    heapBytes = after - before;
+    if (held.plan.phases.length !== phases) throw new Error('memory: wrong phase count');
+    held = undefined;
+    sink = undefined;
+  }
+
+  const row: Row = {
+    phases,
+    bytes,
+    baselineMs: baseline.median,
+    coldMs: cold.median,
+    baselineOverCold: baseline.median / cold.median,
+    updateMs: update.median,
+    baselineOverUpdate: baseline.median / update.median,
+    updateNoChangeInfoMs: updateNoInfo.median,
+    baselineOverUpdateNoChangeInfo: baseline.median / updateNoInfo.median,
+    setMs: set.median,
+    setEdits: nEdits,
+    heapBytes,
+    heapOverFile: heapBytes === null ? null : heapBytes / bytes,
+    reps: { baseline: bReps, others: REPS },
+  };
+  log(`  cold ${row.coldMs.toFixed(2)} ms, update ${row.updateMs.toFixed(3)} ms, update (diff) ${row.updateNoChangeInfoMs.toFixed(3)} ms, set ${row.setMs.toFixed(3)} ms`);
+  return row;
+}
+
+function fmt(x: number | null, digits: number): string {
+  return x === null ? 'n/a' : x.toFixed(digits);
+}
+
+function main(): void {
+  if (!gc) log('note: run with --expose-gc to measure memory');
+  const rows = SIZES.map(benchSize);
+  const big = rows[rows.length - 1];
+  const targets = [
+    {
+      name: 'update >= 1000x faster than baseline',
+      value: big.baselineOverUpdate,
+      pass: big.baselineOverUpdate >= 1000,
+      shown: `${big.baselineOverUpdate.toFixed(0)}x`,
+    },
+    { name: 'update < 10 ms', value: big.updateMs, pass: big.updateMs < 10, shown: `${big.updateMs.toFixed(3)} ms` },
+    {
+      name: 'cold parse >= 20x faster than baseline',
+      value: big.baselineOverCold,
+      pass: big.baselineOverCold >= 20,
+      shown: `${big.baselineOverCold.toFixed(1)}x`,
+    },
+    {
+      name: 'heap < 20x file size',
+      value: big.heapOverFile,
+      pass: big.heapOverFile !== null && big.heapOverFile < 20,
+      shown: big.heapOverFile === null ? 'not measured (no --expose-gc)' : `${big.heapOverFile.toFixed(1)}x`,
+    },
+  ];
+  const allPass = targets.every((t) => t.pass);
+
+  if (JSON_OUT) {
+    process.stdout.write(
+      JSON.stringify({
+        node: process.version,
+        quick: QUICK,
+        seed: SEED,
+        rows,
+        targets: targets.map(({ name, value, pass }) => ({ name, value, pass })),
+        pass: allPass,
+      }) + '\n',
+    );
+  } else {
+    const header = ['phases', 'size KB', 'baseline ms', 'cold ms', 'base/cold', 'update ms', 'base/update', 'upd(diff) ms', 'set ms', 'heap MB', 'heap/file'];
+    const table = rows.map((r) => [
+      String(r.phases),
+      (r.bytes / 1024).toFixed(1),
+      r.baselineMs.toFixed(0),
+      r.coldMs.toFixed(2),
+      r.baselineOverCold.toFixed(1),
+      r.updateMs.toFixed(3),
+      r.baselineOverUpdate.toFixed(0),
+      r.updateNoChangeInfoMs.toFixed(3),
+      r.setMs.toFixed(3),
+      fmt(r.heapBytes === null ? null : r.heapBytes / (1024 * 1024), 2),
+      fmt(r.heapOverFile, 1),
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
+    const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+    console.log(`\nPhasewise parser benchmark (node ${process.version}${QUICK ? ', --quick' : ''}; medians; baseline reps ${rows.map((r) => r.reps.baseline).join('/')}, others ${REPS})\n`);
+    console.log(line(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const t of table) console.log(line(t));
+    console.log(`\nTargets on the ${big.phases}-phase plan (${(big.bytes / 1024).toFixed(0)} KB):`);
+    for (const t of targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${t.shown}`);
+  }
+  void sink;
+  process.exitCode = CHECK && !allPass ? 1 : 0;
+}
+
+main();
