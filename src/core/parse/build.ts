@@ -346,10 +346,7 @@ function visitBlock(ctx: Context, b: Block, off: number, ln: number): void {
       return;
     }
     case 'table': {
-      const rows: TableRow[] = b.rows.map((r) => {
-        // Rows are lines of the block; the delimiter row has no entry.
-        return rowAt(text, b.start + off, r - b.rows[0], r + ln);
-      });
+      const rows = tableRows(text, b.start + off, b.rows, ln);
       ctx.tables.push({
         header: rows[0],
         rows: rows.slice(1),
@@ -364,15 +361,21 @@ function visitBlock(ctx: Context, b: Block, off: number, ln: number): void {
   }
 }
 
-/** The row on the `n`-th line after `start`. */
-function rowAt(text: string, start: number, n: number, line: number): TableRow {
+/** The rows of a table, walking its lines once (`rows` are line indexes, delimiter excluded). */
+function tableRows(text: string, start: number, rows: readonly number[], ln: number): TableRow[] {
+  const out: TableRow[] = [];
   let s = start;
-  for (let k = 0; k < n; k++) {
+  let line = rows[0];
+  for (const r of rows) {
+    while (line < r) {
+      const e = lineEnd(text, s);
+      s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
+      line++;
+    }
     const e = lineEnd(text, s);
-    s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
+    out.push({ cells: splitCells(text, s, e), range: { start: s, end: e }, line: r + ln });
   }
-  const e = lineEnd(text, s);
-  return { cells: splitCells(text, s, e), range: { start: s, end: e }, line };
+  return out;
 }
 
 function addField(ctx: Context, f: Field, inList: boolean): void {
@@ -463,9 +466,13 @@ function classifyHeading(ctx: Context, heading: Heading, ht: { text: string; sta
 /** Removes the heading's own prefix (`Phase 3:`, `PH-1:`) and emphasis from a title. */
 function stripTitle(title: string, number: string | undefined, id: string | undefined): string {
   let t = title.trim().replace(/^\*\*|\*\*$/g, '').trim();
-  const prefix = number ? new RegExp(`^(?:\\*\\*)?(?:phase|stage|milestone)\\s+${number.replace(/\./g, '\\.')}\\s*[:.)\\-–—]?\\s*`, 'i') : undefined;
-  if (prefix) t = t.replace(prefix, '');
-  if (id) t = t.replace(new RegExp(`^(?:\\*\\*)?(?:phase\\s+)?${id}\\s*[:.\\-–—]?\\s*`, 'i'), '');
+  if (number !== undefined) {
+    const m = PHASE_NUMBER.exec(t);
+    if (m && m[1] === number) t = m[2];
+  } else if (id !== undefined) {
+    const m = PHASE_ID.exec(t) ?? TASK_ID_HEADING.exec(t);
+    if (m && m[1] === id) t = m[2];
+  }
   return t.replace(/^\*\*|\*\*$/g, '').trim();
 }
 
@@ -683,15 +690,24 @@ function finish(ctx: Context, text: string, bom: number, lineCount: number): Pla
     overviews.push(ov);
   }
   // Tie rows to phases: prefer phases after the table and before the next overview table.
+  const byKey = new Map<string, number[]>();
+  phases.forEach((p, i) => {
+    for (const k of [p.number, p.id]) {
+      if (k === undefined) continue;
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
   for (let ti = 0; ti < overviews.length; ti++) {
     const ov = overviews[ti];
     const from = ov.range.end;
     const to = ti + 1 < overviews.length ? overviews[ti + 1].range.start : text.length;
     for (let ri = 0; ri < ov.rows.length; ri++) {
       const row = ov.rows[ri];
-      const matches = (p: Phase): boolean => p.number === row.key || (p.id !== undefined && p.id === row.key);
-      let pi = phases.findIndex((p) => p.headingRange.start >= from && p.headingRange.start < to && matches(p));
-      if (pi < 0) pi = phases.findIndex((p) => matches(p) && p.overviewRow === undefined);
+      const candidates = byKey.get(row.key) ?? [];
+      let pi = candidates.find((i) => phases[i].headingRange.start >= from && phases[i].headingRange.start < to) ?? -1;
+      if (pi < 0) pi = candidates.find((i) => phases[i].overviewRow === undefined) ?? -1;
       if (pi >= 0) {
         row.phase = pi;
         if (phases[pi].overviewRow === undefined) phases[pi].overviewRow = { table: ti, row: ri };
