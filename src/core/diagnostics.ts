@@ -16,7 +16,7 @@ import {
   vocabularyOf,
 } from './edits';
 import { findMojibake } from './mojibake';
-import { lineEnd } from './parse/lines';
+import { lineEnd, lineIndex, lineStarts } from './parse/lines';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -298,23 +298,7 @@ function nextFreeId(id: string, used: Set<string>): string | undefined {
 
 function lineLookup(text: string): (offset: number) => number {
   let starts: number[] | undefined;
-  return (offset: number) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-      }
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  return (offset: number) => lineIndex((starts ??= lineStarts(text)), offset);
 }
 
 /** All mojibake repairs as one edit list (the `repair` command). */
