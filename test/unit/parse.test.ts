@@ -233,6 +233,12 @@ describe('parse: encodings and whitespace', () => {
     assert.equal(text.slice(mark.phraseRange.start, mark.phraseRange.end), 'In Progress');
   });
 
+  it('keeps a byte-order mark in mid-text as content, as the whole-document parse does', () => {
+    same('\n\uFEFF\n-');
+    const plan = same('# A\n\n\uFEFF## Phase 1: X\n> quote\n');
+    assert.equal(plan.headings.length, 1);
+  });
+
   it('treats a lone carriage return as a line ending', () => {
     const plan = same(base.replace(/\n/g, '\r'));
     assert.deepEqual(phases(plan), ['1|A|in-progress']);

@@ -112,7 +112,8 @@ export function nextBoundary(text: string, from: number): number {
     const c = text.charCodeAt(s);
     if (c === 35 && ATX.test(text.slice(s, Math.min(e, s + 8)))) return s;
     const blank = isBlank(text, s, e);
-    if (prevBlank && !blank && c !== 32 && c !== 9 && !LIST_MARKER.test(text.slice(s, Math.min(e, s + 12)))) return s;
+    // U+FEFF: remark drops it at the start of its input, so a section must not begin with one.
+    if (prevBlank && !blank && c !== 32 && c !== 9 && c !== 0xfeff && !LIST_MARKER.test(text.slice(s, Math.min(e, s + 12)))) return s;
     prevBlank = blank;
     s = nextLine(text, e);
   }
