@@ -353,7 +353,12 @@ async function cmdSet(ctx: Ctx, args: string[]): Promise<number> {
   }
   const after = applyEdits(f.text, edits);
   const summary = `${label}: ${from} -> ${status} (${plural(edits.length, 'edit')})`;
-  if (values['dry-run']) {
+  return finishWrite(ctx, f, file, after, summary, !!values['dry-run']);
+}
+
+/** Writes `after` back (or, on a dry run, prints the diff) and reports `summary`. */
+async function finishWrite(ctx: Ctx, f: Parameters<typeof writeBack>[0], file: string, after: string, summary: string, dryRun: boolean): Promise<number> {
+  if (dryRun) {
     out(ctx, unifiedDiff(file, f.text, after));
     ctx.io.stderr.write(`${summary}; dry run, ${file} not written\n`);
     return EXIT_OK;
@@ -375,14 +380,7 @@ async function cmdRepair(ctx: Ctx, args: string[]): Promise<number> {
   }
   const after = applyEdits(f.text, edits);
   const summary = `${file}: ${plural(edits.length, 'repair')} (${[...new Set(edits.map((e) => `"${e.expected}" -> "${e.text}"`))].slice(0, 5).join(', ')}${new Set(edits.map((e) => e.expected)).size > 5 ? ', ...' : ''})`;
-  if (values['dry-run']) {
-    out(ctx, unifiedDiff(file, f.text, after));
-    ctx.io.stderr.write(`${summary}; dry run, ${file} not written\n`);
-    return EXIT_OK;
-  }
-  await writeBack(f, after);
-  out(ctx, summary + '\n');
-  return EXIT_OK;
+  return finishWrite(ctx, f, file, after, summary, !!values['dry-run']);
 }
 
 async function cmdNew(ctx: Ctx, args: string[]): Promise<number> {

@@ -126,11 +126,8 @@ export function parseStatusText(text: string): ParsedStatus {
   }
   const w = matchWord(text, wordStart);
   if (w) {
-    let phraseStart = wordStart;
+    let phraseStart = wordStart; // a wrapper (**COMPLETE**) stays outside the phrase
     let phraseEnd = w.end;
-    if (wrap && text.startsWith(wrap, w.end)) {
-      // keep the wrapper outside the phrase: **COMPLETE** -> COMPLETE is replaced
-    }
     const afterWord = wrap && text.startsWith(wrap, w.end) ? w.end + wrap.length : w.end;
     const j = skipSpaces(text, afterWord);
     const trail = emojiAt(text, j, damaged);

@@ -178,11 +178,7 @@ export function splitCells(text: string, s: number, e: number): TableCell[] {
   const cells: TableCell[] = [];
   let i = s;
   while (i < e && (text[i] === ' ' || text[i] === '\t')) i++;
-  let leadingPipe = false;
-  if (text[i] === '|') {
-    leadingPipe = true;
-    i++;
-  }
+  if (text[i] === '|') i++;
   let cellStart = i;
   const push = (a: number, b: number): void => {
     while (a < b && /[ \t]/.test(text[a])) a++;
@@ -206,7 +202,6 @@ export function splitCells(text: string, s: number, e: number): TableCell[] {
     const rest = text.slice(cellStart, e);
     if (rest.trim() || !endedWithPipe) push(cellStart, e);
   }
-  void leadingPipe;
   return cells;
 }
 
@@ -233,7 +228,8 @@ interface Context {
   label: string;
 }
 
-export function buildPlan(text: string, bom: number, segments: readonly Segment[]): Plan {
+/** `lineCount`, when the caller knows it (sections do), saves a scan of the whole text. */
+export function buildPlan(text: string, bom: number, segments: readonly Segment[], lineCount = countLines(text)): Plan {
   const ctx: Context = {
     text,
     headings: [],
@@ -247,17 +243,9 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
     fixes: [],
     label: '',
   };
-  let lineCount = 1;
   for (const seg of segments) {
     for (const b of seg.blocks) visitBlock(ctx, b, seg.offset, seg.line);
   }
-  const last = segments[segments.length - 1];
-  if (last) {
-    const lastBlock = last.blocks[last.blocks.length - 1];
-    lineCount = Math.max(1, lastBlock ? lastBlock.endLine + last.line + 1 : 1);
-  }
-  // Count lines exactly (cheap relative to parsing; needed for the JSON and for clamping).
-  lineCount = countLines(text);
   closeHeadings(ctx, 0, text.length);
   return finish(ctx, text, bom, lineCount);
 }
@@ -512,7 +500,6 @@ function visitItem(
   if (cb) {
     const markAt = s + cb[1].length + 1;
     const rest = cb[3];
-    const restStart = e - rest.length;
     const info = taskInfo(rest);
     taskIndex = ctx.tasks.length;
     const task: Task = {
@@ -539,7 +526,6 @@ function visitItem(
     if (criteria) task.criterion = true;
     const req = requirements(text, sectionRange.start, sectionRange.end);
     if (req) task.requirements = req;
-    void restStart;
     ctx.tasks.push(task);
   } else {
     const f = readField(text, s, e, line);

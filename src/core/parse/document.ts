@@ -37,7 +37,14 @@ export class PlanDocument {
       this.text,
       this.bom,
       this.sections.map((s): Segment => ({ blocks: s.blocks, offset: s.start + this.bom, line: s.line })),
+      this.lineCount(),
     ));
+  }
+
+  /** Lines in the text: the line breaks of all sections, plus one. */
+  private lineCount(): number {
+    const last = this.sections[this.sections.length - 1];
+    return last ? last.line + last.lines + 1 : 1;
   }
 
   /**
