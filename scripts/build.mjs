@@ -46,6 +46,18 @@ if (args.has('--tests')) {
     external: ['mocha', 'vscode'],
   }));
 }
+if (args.has('--integration')) {
+  // The in-editor suite: a mocha runner (index.ts) and its tests, run inside the extension host.
+  rmSync('out/test/integration', { recursive: true, force: true });
+  builds.push(esbuild.build({
+    ...common,
+    sourcemap: 'inline',
+    entryPoints: walk('test/integration', /\.ts$/),
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    external: ['mocha', 'vscode'],
+  }));
+}
 if (args.has('--bench')) {
   builds.push(esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js' }));
 }
