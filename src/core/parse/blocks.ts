@@ -5,7 +5,7 @@
  * Both must give identical summaries for the same text; the differential tests hold them to it.
  *
  * Ranges are whole lines: `start` is the start of the first line, `end` the end of the last
- * line (before its line ending). `line` and `endLine` are line indexes. All are relative to
+ * line (before its line ending). `line` is the first line's index. All are relative to
  * the text the summary was made from; `shiftBlocks` moves them.
  */
 import type { Root, RootContent, List, ListItem as MdListItem } from 'mdast';
@@ -13,20 +13,23 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { lineEnd, lineIndex, lineStart } from './lines';
+import type { HeadingFacts, ItemFacts, ParagraphFacts, TableFacts } from './build';
 
 export interface Span {
   start: number;
   end: number;
   line: number;
-  endLine: number;
 }
 
 export interface HeadingBlock extends Span {
   type: 'heading';
   depth: number;
   setext: boolean;
+  /** What the model builder reads from the block (see `annotate`), relative to the block's text. */
+  facts?: HeadingFacts;
 }
-export interface ParagraphBlock extends Span {
+/** A paragraph; after `annotate` its facts are properties of the block itself. */
+export interface ParagraphBlock extends Span, Partial<ParagraphFacts> {
   type: 'paragraph';
 }
 export interface ListBlock extends Span {
@@ -34,13 +37,15 @@ export interface ListBlock extends Span {
   ordered: boolean;
   items: ItemBlock[];
 }
-export interface ItemBlock extends Span {
+/** A list item; after `annotate` its facts are properties of the item itself. */
+export interface ItemBlock extends Span, Partial<ItemFacts> {
   lists: ListBlock[];
 }
 export interface TableBlock extends Span {
   type: 'table';
   /** Line index of each row (header first, delimiter row excluded). */
   rows: number[];
+  facts?: TableFacts;
 }
 export interface OtherBlock extends Span {
   type: 'other';
@@ -75,7 +80,7 @@ function span(node: { position?: { start: { offset?: number }; end: { offset?: n
   }
   const start = lineStart(text, s);
   const end = lineEnd(text, Math.max(e, s));
-  return { start, end, line: lineIndex(starts, start), endLine: lineIndex(starts, end) };
+  return { start, end, line: lineIndex(starts, start) };
 }
 
 function summarizeNode(node: RootContent, text: string, starts: readonly number[]): Block | undefined {
@@ -122,7 +127,7 @@ export function shiftBlocks(blocks: readonly Block[], offset: number, line: numb
 }
 
 function shiftSpan<T extends Span>(s: T, offset: number, line: number): T {
-  return { ...s, start: s.start + offset, end: s.end + offset, line: s.line + line, endLine: s.endLine + line };
+  return { ...s, start: s.start + offset, end: s.end + offset, line: s.line + line };
 }
 
 function shiftBlock(b: Block, offset: number, line: number): Block {
@@ -218,13 +223,13 @@ export function fastSummarize(text: string, starts: readonly number[]): Block[] 
     if (line.charCodeAt(0) === 35 /* # */ && ATX.test(line)) {
       para = undefined;
       lists = [];
-      out.push({ type: 'heading', start: s, end: e, line: li, endLine: li, depth: headingDepth(line), setext: false });
+      out.push({ type: 'heading', start: s, end: e, line: li, depth: headingDepth(line), setext: false });
       continue;
     }
     if (THEMATIC.test(line)) {
       if (para || line.charCodeAt(0) === 32) return undefined; // setext underline or indented
       lists = [];
-      out.push({ type: 'other', kind: 'thematicBreak', start: s, end: e, line: li, endLine: li });
+      out.push({ type: 'other', kind: 'thematicBreak', start: s, end: e, line: li });
       continue;
     }
     const m = ITEM.exec(line);
@@ -242,7 +247,7 @@ export function fastSummarize(text: string, starts: readonly number[]): Block[] 
           if (top) return undefined; // a different marker starts a new list: rare, leave it to remark
           if (para && ordered && m[3] !== '1') return undefined; // cannot interrupt a paragraph
           para = undefined;
-          const block: ListBlock = { type: 'list', start: s, end: e, line: li, endLine: li, ordered, items: [] };
+          const block: ListBlock = { type: 'list', start: s, end: e, line: li, ordered, items: [] };
           out.push(block);
           lists = [{ block, indent: 0, contentOffset: 0, marker }];
         }
@@ -258,22 +263,20 @@ export function fastSummarize(text: string, starts: readonly number[]): Block[] 
           if (!deepest || deepest.contentOffset !== indent) return undefined;
           if (ordered && m[3] !== '1') return undefined; // would continue the item's paragraph
           const parent = deepest.block.items[deepest.block.items.length - 1];
-          const block: ListBlock = { type: 'list', start: s, end: e, line: li, endLine: li, ordered, items: [] };
+          const block: ListBlock = { type: 'list', start: s, end: e, line: li, ordered, items: [] };
           parent.lists.push(block);
           lists.push({ block, indent, contentOffset: 0, marker });
         }
       }
       lists[lists.length - 1].contentOffset = indent + m[2].length + 1;
-      const item: ItemBlock = { start: s, end: e, line: li, endLine: li, lists: [] };
+      const item: ItemBlock = { start: s, end: e, line: li, lists: [] };
       lists[lists.length - 1].block.items.push(item);
       // Extend the item's ancestors (items and lists) to this line.
       for (let k = 0; k < lists.length; k++) {
         const lb = lists[k].block;
         lb.end = e;
-        lb.endLine = li;
         const it = lb.items[lb.items.length - 1];
         it.end = e;
-        it.endLine = li;
       }
       continue;
     }
@@ -281,9 +284,8 @@ export function fastSummarize(text: string, starts: readonly number[]): Block[] 
     if (!paragraphSafe(line)) return undefined;
     if (para) {
       para.end = e;
-      para.endLine = li;
     } else {
-      para = { type: 'paragraph', start: s, end: e, line: li, endLine: li };
+      para = { type: 'paragraph', start: s, end: e, line: li };
       out.push(para);
     }
   }

@@ -18,15 +18,17 @@ import type {
   TableCell,
   TableRow,
   Task,
+  TaskKind,
+  Range,
 } from '../model';
 import { findStatusEmoji, parseStatusText } from '../status';
 import type { Block, ItemBlock, ListBlock } from './blocks';
 import { detectEol, lineEnd } from './lines';
 
+/** Blocks with facts, at `start` in the text after `shift` characters (the byte-order mark), from `line`. */
 export interface Segment {
   blocks: readonly Block[];
-  /** Offset of the segment in the full text (byte-order mark included). */
-  offset: number;
+  start: number;
   line: number;
 }
 
@@ -35,6 +37,24 @@ export interface Segment {
 const FIELD_INSIDE = /^([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\*\*([^*\r\n]{1,80}?):\*\*[ \t]*(.*)$/;
 const FIELD_OUTSIDE = /^([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\*\*([^*\r\n]{1,80}?)\*\*:[ \t]*(.*)$/;
 const FIELD_PLAIN = /^([ \t]*(?:[-*+][ \t]+)?)([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}):[ \t]+(.*)$/;
+
+/** Field keys and names repeat across a document (`Status`, `Goal`, ...): keep one copy of each. */
+const interned = new Map<string, string>();
+
+/** One copy of a short string that repeats across a document (`Pending`, `✅`, `Unit tests:`). */
+function shared(s: string): string {
+  return s.length <= 16 ? intern(s) : s;
+}
+
+function intern(s: string): string {
+  const hit = interned.get(s);
+  if (hit !== undefined) return hit;
+  if (s.length > 40) return s;
+  if (interned.size >= 4096) interned.clear();
+  const own = (s + ' ').slice(0, -1);
+  interned.set(own, own);
+  return own;
+}
 
 export function fieldName(key: string): string {
   return key
@@ -61,8 +81,8 @@ export function readField(text: string, s: number, e: number, line: number): Fie
     m = FIELD_PLAIN.exec(lineText);
   }
   if (!m) return undefined;
-  const key = m[2].trim();
-  const name = fieldName(key);
+  const key = intern(m[2].trim());
+  const name = intern(fieldName(key));
   if (!name) return undefined;
   const valueStart = s + lineText.length - m[3].length;
   let valueEnd = e;
@@ -146,18 +166,6 @@ function leadingMark(text: string, start: number, end: number): StatusMark | und
   };
 }
 
-function fieldMark(f: Field): StatusMark {
-  const p = parseStatusText(f.value);
-  const base = f.valueRange.start;
-  return {
-    status: p.status,
-    text: f.value,
-    range: f.valueRange,
-    phraseRange: { start: base + p.phraseStart, end: base + p.phraseEnd },
-    source: 'field',
-  };
-}
-
 function checkboxStatus(ch: string): Status {
   switch (ch) {
     case 'x':
@@ -209,45 +217,457 @@ function plainCell(s: string): string {
   return s.replace(/^(\*\*|__|`)(.*)\1$/, '$2').trim();
 }
 
-// ---- the builder ----
+// ---- facts: what the builder reads from one block, independent of its neighbours ----
+//
+// Facts are computed once per parsed section (relative to the section's text) and cached with
+// its block summaries, so after an edit the model is assembled from cached facts: only the
+// context that crosses blocks (open headings, the label before a list, phase membership) and
+// the absolute offsets are worked out again.
+
+/** A status mark relative to the text its block was parsed from. */
+export interface RelMark {
+  status: Status;
+  text: string;
+  start: number;
+  end: number;
+  phraseStart: number;
+  phraseEnd: number;
+  source: StatusMark['source'];
+}
+
+/** A field relative to its block's text; `status` is the parsed value of a Status field. */
+export interface RelField {
+  key: string;
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+  line: number;
+  style: FieldStyle;
+  status?: { status: Status; phraseStart: number; phraseEnd: number };
+}
+
+/** What a block's text says about the list that may follow it. */
+interface Label {
+  steps: boolean;
+  criteria: boolean;
+}
+
+export interface HeadingFacts extends Label {
+  text: string;
+  lineEnd: number;
+  phase?: { number?: string; id?: string; title: string; mark?: RelMark };
+  tracker?: { id: string; title: string; mark?: RelMark };
+  fix?: string;
+}
+
+export interface ParagraphFacts {
+  /** Its field lines: most paragraphs hold none or one, kept without an array. */
+  fields: RelField | readonly RelField[] | undefined;
+  /** The label of its last line. */
+  label: Label;
+}
+
+export interface ItemFacts {
+  lineEnd: number;
+  /** The checkbox character (` `, `x`, `-`, ...) of a checkbox item, and its offset. */
+  box: string | undefined;
+  boxAt: number;
+  /**
+   * Read as a task: ID, title and flags. Read at once for checkboxes and marked steps; for an
+   * unmarked item, from `content` the first time it is used as a step.
+   */
+  info: TaskInfo | undefined;
+  content: string | undefined;
+  requirements: string[] | undefined;
+  field: RelField | undefined;
+  /** A trailing or leading status marker of a non-checkbox item. */
+  mark: RelMark | undefined;
+  /** Where a marker would go: the end of the item's first line, trailing blanks excluded. */
+  markAt: number;
+  /** A fix block written as a list item (`**Issue:** ...`). */
+  fix: string | undefined;
+}
+
+export interface TableFacts {
+  /** Present when the header names a phase column and a status column. */
+  overview?: {
+    phaseColumn: number;
+    statusColumn: number;
+    nameColumn?: number;
+    header: RelRow;
+    rows: Array<RelRow & { key: string; status: Status; phraseStart: number; phraseEnd: number }>;
+  };
+}
+
+interface RelRow {
+  cells: CellNode[];
+  start: number;
+  end: number;
+  line: number;
+}
+
+const NO_LABEL: Label = { steps: false, criteria: false };
+const CRITERIA = /criteri|acceptance|definition of done|checklist|success/i;
+const STEPS = /\bsteps?\b|\btasks?\b|implementation|to ?do/i;
+const PHASE_COL = /^(?:phase|#|no\.?|id|step|stage|milestone)$/i;
+const STATUS_COL = /^(?:status|state)$/i;
+const NAME_COL = /^(?:name|title|description|phase name|goal)$/i;
+
+const LABELS: readonly Label[] = [NO_LABEL, { steps: true, criteria: false }, { steps: false, criteria: true }, { steps: true, criteria: true }];
+
+function label(s: string): Label {
+  return LABELS[(STEPS.test(s) ? 1 : 0) + (CRITERIA.test(s) ? 2 : 0)];
+}
+
+function relField(f: Field): RelField {
+  const r: RelField = {
+    key: f.key,
+    name: f.name,
+    value: shared(f.value),
+    start: f.range.start,
+    end: f.range.end,
+    valueStart: f.valueRange.start,
+    valueEnd: f.valueRange.end,
+    line: f.line,
+    style: f.style,
+  };
+  if (f.name === 'status') {
+    const p = parseStatusText(f.value);
+    r.status = { status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd };
+  }
+  return r;
+}
+
+function relMark(m: StatusMark | undefined): RelMark | undefined {
+  if (!m) return undefined;
+  return { status: m.status, text: shared(m.text), start: m.range.start, end: m.range.end, phraseStart: m.phraseRange.start, phraseEnd: m.phraseRange.end, source: m.source };
+}
+
+/** Shared by every block with no fields or sub-lists; frozen, so a stray push throws. */
+const EMPTY = Object.freeze([]) as unknown as never[];
+
+/**
+ * Computes the facts of every block in `blocks`, which were summarised from `text`, and returns
+ * the blocks with their facts, as compact objects (exact-size arrays, no growth slack): these
+ * are what a section keeps for as long as it lives.
+ */
+export function annotate(text: string, blocks: readonly Block[]): Block[] {
+  return blocks.map((b): Block => {
+    switch (b.type) {
+      case 'heading':
+        return { type: 'heading', start: b.start, end: b.end, line: b.line, depth: b.depth, setext: b.setext, facts: headingFacts(text, b) };
+      case 'paragraph':
+        return paragraphFacts(text, b);
+      case 'list':
+        return compactList(text, b);
+      case 'table':
+        return { type: 'table', start: b.start, end: b.end, line: b.line, rows: b.rows.slice(), facts: tableFacts(text, b) };
+      default:
+        return b;
+    }
+  });
+}
+
+/** The paragraph block with its facts, as one object. */
+function paragraphFacts(text: string, b: Block): Block {
+  let fields: RelField[] | undefined;
+  let s = b.start;
+  let line = b.line;
+  let last = '';
+  while (s <= b.end) {
+    const e = lineEnd(text, s);
+    const f = readField(text, s, e, line);
+    if (f) (fields ??= []).push(relField(f));
+    if (e >= b.end) {
+      last = text.slice(s, e);
+      break;
+    }
+    s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
+    line++;
+  }
+  return { type: 'paragraph', start: b.start, end: b.end, line: b.line, fields: !fields ? undefined : fields.length === 1 ? fields[0] : fields.slice(), label: label(last) };
+}
+
+function compactList(text: string, list: ListBlock): ListBlock {
+  return {
+    type: 'list',
+    start: list.start,
+    end: list.end,
+    line: list.line,
+    ordered: list.ordered,
+    items: list.items.map((item): ItemBlock => {
+      // One object per item: the summary and its facts (the facts object is the item).
+      const facts = itemFacts(text, item) as ItemFacts & ItemBlock;
+      facts.start = item.start;
+      facts.end = item.end;
+      facts.line = item.line;
+      facts.lists = item.lists.length ? item.lists.map((l) => compactList(text, l)) : EMPTY;
+      return facts;
+    }),
+  };
+}
+
+function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFacts {
+  const ht = headingText(text, b);
+  const facts: HeadingFacts = { text: ht.text, lineEnd: lineEnd(text, b.start), steps: false, criteria: false, phase: undefined, tracker: undefined, fix: undefined };
+  const l = label(ht.text);
+  facts.steps = l.steps;
+  facts.criteria = l.criteria;
+  const clean = ht.text.replace(/^\*\*|\*\*$/g, '');
+  let m = PHASE_NUMBER.exec(clean);
+  let number: string | undefined;
+  let id: string | undefined;
+  let title: string | undefined;
+  if (m) {
+    number = m[1];
+    title = m[2];
+  } else if ((m = PHASE_ID.exec(clean))) {
+    id = m[1];
+    title = m[2];
+  }
+  if (title !== undefined) {
+    const mark = trailingMark(text, ht.start, ht.end, 'heading');
+    if (mark) title = text.slice(ht.start, mark.range.start).replace(/^[^\n]*?(?=\S)/, '');
+    facts.phase = { number, id, title: stripTitle(title, number, id), mark: relMark(mark) };
+    return facts;
+  }
+  const t = TASK_ID_HEADING.exec(clean);
+  if (t) {
+    const mark = trailingMark(text, ht.start, ht.end, 'heading');
+    facts.tracker = { id: t[1], title: stripTitle(mark ? text.slice(ht.start, mark.range.start) : t[2], undefined, t[1]), mark: relMark(mark) };
+    return facts;
+  }
+  const fix = /^(?:problem|issue)\s*:\s*(.*)$/i.exec(clean);
+  if (fix) facts.fix = fix[1].replace(/\*\*$/, '').trim();
+  return facts;
+}
+
+function itemFacts(text: string, item: ItemBlock): ItemFacts {
+  const s = item.start;
+  const e = lineEnd(text, s);
+  const facts: ItemFacts = { lineEnd: e, box: undefined, boxAt: -1, info: undefined, content: undefined, requirements: undefined, field: undefined, mark: undefined, markAt: -1, fix: undefined };
+  const lineText = text.slice(s, e);
+  const cb = CHECKBOX.exec(lineText);
+  if (cb) {
+    facts.box = cb[2];
+    facts.boxAt = s + cb[1].length + 1;
+    facts.info = taskInfo(cb[3]);
+    facts.requirements = requirements(text, s, item.end);
+    return facts;
+  }
+  const f = readField(text, s, e, item.line);
+  if (f) {
+    facts.field = relField(f);
+    if (f.name === 'issue' || f.name === 'problem') facts.fix = f.value.replace(/\s*(?:✅|\*\*[^*]*\*\*)\s*/g, ' ').trim();
+  }
+  const im = ITEM_LINE.exec(lineText);
+  if (im) {
+    const contentStart = s + im[1].length;
+    const mark = trailingMark(text, contentStart, e, 'marker') ?? leadingMark(text, contentStart, e);
+    let at = e;
+    while (at > contentStart && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9)) at--;
+    facts.markAt = at;
+    if (mark) {
+      // A marked item is always a task: read it now.
+      const a = mark.range.start - contentStart;
+      const b = mark.range.end - contentStart;
+      facts.info = taskInfo(im[2].slice(0, a) + im[2].slice(b));
+      facts.mark = relMark(mark);
+    } else facts.content = shared(im[2]);
+  }
+  return facts;
+}
+
+function tableFacts(text: string, b: Block & { type: 'table' }): TableFacts {
+  const rows = tableRows(text, b.start, b.rows);
+  const header = rows[0];
+  const names = header.cells.map((c) => plainCell(c.text));
+  const phaseColumn = names.findIndex((n) => PHASE_COL.test(n));
+  const statusColumn = names.findIndex((n) => STATUS_COL.test(n));
+  if (phaseColumn < 0 || statusColumn < 0) return {};
+  const nameIdx = names.findIndex((n, i) => i !== phaseColumn && NAME_COL.test(n));
+  const out: NonNullable<TableFacts['overview']> = { phaseColumn, statusColumn, header, rows: [] };
+  if (nameIdx >= 0) out.nameColumn = nameIdx;
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i];
+    const keyCell = r.cells[phaseColumn];
+    const statusCell = r.cells[statusColumn];
+    if (!keyCell || !statusCell) continue;
+    const key = plainCell(keyCell.text).replace(/^(?:phase|stage|milestone)\s+/i, '').replace(/\s*[✅🔄⏸️❌⛔⏳]+$/u, '').trim();
+    const p = parseStatusText(statusCell.text);
+    out.rows.push({ ...r, key, status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd });
+  }
+  return { overview: out };
+}
+
+/** The rows of a table, walking its lines once (`rows` are line indexes, delimiter excluded). */
+function tableRows(text: string, start: number, rows: readonly number[]): RelRow[] {
+  const out: RelRow[] = [];
+  let s = start;
+  let line = rows[0];
+  for (const r of rows) {
+    while (line < r) {
+      const e = lineEnd(text, s);
+      s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
+      line++;
+    }
+    const e = lineEnd(text, s);
+    out.push({ cells: splitCells(text, s, e).map((c) => new CellNode(shared(c.text), c.range.start, c.range.end)), start: s, end: e, line: r });
+  }
+  return out;
+}
+
+// ---- model nodes ----
+//
+// The most numerous model objects (fields, tasks, status marks, table cells) keep their offsets
+// as numbers and hand out `Range` objects on access: a model rebuilt after every keystroke then
+// allocates one object per element instead of three or four.
+
+class MarkNode implements StatusMark {
+  constructor(
+    readonly status: Status,
+    readonly text: string,
+    readonly source: StatusMark['source'],
+    private readonly s: number,
+    private readonly e: number,
+    private readonly ps: number,
+    private readonly pe: number,
+  ) {}
+  get range(): Range {
+    return { start: this.s, end: this.e };
+  }
+  get phraseRange(): Range {
+    return { start: this.ps, end: this.pe };
+  }
+}
+
+class FieldNode implements Field {
+  constructor(
+    readonly key: string,
+    readonly name: string,
+    readonly value: string,
+    readonly line: number,
+    readonly style: FieldStyle,
+    readonly s: number,
+    private readonly e: number,
+    private readonly vs: number,
+    private readonly ve: number,
+  ) {}
+  get range(): Range {
+    return { start: this.s, end: this.e };
+  }
+  get valueRange(): Range {
+    return { start: this.vs, end: this.ve };
+  }
+}
+
+class CellNode implements TableCell {
+  constructor(
+    readonly text: string,
+    readonly s: number,
+    readonly e: number,
+  ) {}
+  get range(): Range {
+    return { start: this.s, end: this.e };
+  }
+}
+
+class TaskNode implements Task {
+  // Set on the few tasks that have them (not initialised: most tasks never carry them).
+  declare headingMark?: StatusMark;
+  declare parallel?: boolean;
+  declare story?: string;
+  declare requirements?: string[];
+  declare criterion?: boolean;
+  constructor(
+    readonly kind: TaskKind,
+    readonly id: string | undefined,
+    readonly title: string,
+    public status: Status,
+    public mark: StatusMark | undefined,
+    readonly line: number,
+    readonly depth: number,
+    readonly parent: number | undefined,
+    readonly phase: number | undefined,
+    readonly s: number,
+    private readonly e: number,
+    readonly ss: number,
+    /** The end of a tracker entry's section is known when the next heading closes it. */
+    public se: number,
+  ) {}
+  get range(): Range {
+    return { start: this.s, end: this.e };
+  }
+  get sectionRange(): Range {
+    return { start: this.ss, end: this.se };
+  }
+}
+
+// ---- the builder: assembles the model from facts ----
 
 interface Context {
   text: string;
   headings: Heading[];
   phases: Phase[];
-  tasks: Task[];
+  tasks: TaskNode[];
   fields: Field[];
-  /** Every field, in lists too, for fix blocks and nuggets. */
-  allFields: Array<Field & { inList: boolean }>;
-  tables: Array<{ header: TableRow; rows: TableRow[]; range: { start: number; end: number }; line: number }>;
-  trackerTasks: number[];
+  /** The first Status field of each phase, as a mark. */
+  phaseStatus: Map<number, StatusMark>;
+  /** Fields a fix block or a nugget can use (Root Cause, Solution, Gold Nugget), in order. */
+  logFields: Field[];
+  overviews: OverviewTable[];
   /** Open headings (section not yet closed), outermost first. */
   open: Array<{ heading: Heading; phase?: number; tracker?: number; fix?: FixBlock; criteria: boolean }>;
   fixes: FixBlock[];
   /** Label of the block before the current one (paragraph's last line or a heading). */
-  label: string;
+  label: Label;
+  /** Every field made, in order. */
+  fieldNodes: FieldNode[];
+  /** Immutable nodes of the previous model, for the unchanged text before `until`. */
+  reuse: { fields: readonly FieldNode[]; tasks: readonly Task[]; until: number } | undefined;
+}
+
+const fieldNodesOf = new WeakMap<Plan, FieldNode[]>();
+
+/**
+ * The previous model of a document and the offset before which the text and its sections are
+ * unchanged: fields and tasks there are taken over from it instead of being made again.
+ */
+export interface Reuse {
+  plan: Plan;
+  until: number;
 }
 
 /** `lineCount`, when the caller knows it (sections do), saves a scan of the whole text. */
-export function buildPlan(text: string, bom: number, segments: readonly Segment[], lineCount = countLines(text)): Plan {
+export function buildPlan(text: string, bom: number, segments: readonly Segment[], lineCount = countLines(text), previous?: Reuse): Plan {
+  // Segments' offsets are in the text without its byte-order mark.
   const ctx: Context = {
     text,
     headings: [],
     phases: [],
     tasks: [],
     fields: [],
-    allFields: [],
-    tables: [],
-    trackerTasks: [],
+    phaseStatus: new Map(),
+    logFields: [],
+    overviews: [],
     open: [],
     fixes: [],
-    label: '',
+    label: NO_LABEL,
+    fieldNodes: [],
+    reuse: undefined,
   };
+  const fields = previous && fieldNodesOf.get(previous.plan);
+  if (previous && fields) ctx.reuse = { fields, tasks: previous.plan.tasks, until: previous.until };
   for (const seg of segments) {
-    for (const b of seg.blocks) visitBlock(ctx, b, seg.offset, seg.line);
+    for (const b of seg.blocks) visitBlock(ctx, b, seg.start + bom, seg.line);
   }
   closeHeadings(ctx, 0, text.length);
-  return finish(ctx, text, bom, lineCount);
+  const plan = finish(ctx, text, bom, lineCount);
+  fieldNodesOf.set(plan, ctx.fieldNodes);
+  return plan;
 }
 
 function countLines(text: string): number {
@@ -267,7 +687,7 @@ function closeHeadings(ctx: Context, depth: number, at: number): void {
     const o = ctx.open.pop()!;
     o.heading.sectionEnd = at;
     if (o.phase !== undefined) ctx.phases[o.phase].sectionRange.end = at;
-    if (o.tracker !== undefined) ctx.tasks[o.tracker].sectionRange.end = at;
+    if (o.tracker !== undefined) ctx.tasks[o.tracker].se = at;
     if (o.fix) o.fix.range.end = at;
   }
 }
@@ -286,124 +706,151 @@ function innerTracker(ctx: Context): number | undefined {
 }
 
 function inCriteria(ctx: Context): boolean {
-  return ctx.open.some((o) => o.criteria);
+  for (const o of ctx.open) if (o.criteria) return true;
+  return false;
 }
 
-const CRITERIA = /criteri|acceptance|definition of done|checklist|success/i;
-const STEPS = /\bsteps?\b|\btasks?\b|implementation|to ?do/i;
+function absMark(m: RelMark, off: number): StatusMark {
+  return new MarkNode(m.status, m.text, m.source, m.start + off, m.end + off, m.phraseStart + off, m.phraseEnd + off);
+}
+
+function absField(ctx: Context, f: RelField, off: number, ln: number): Field {
+  const r = ctx.reuse;
+  const i = ctx.fieldNodes.length;
+  let node: FieldNode;
+  if (r && f.end + off < r.until && i < r.fields.length && r.fields[i].s === f.start + off && r.fields[i].line === f.line + ln) node = r.fields[i];
+  else node = new FieldNode(f.key, f.name, f.value, f.line + ln, f.style, f.start + off, f.end + off, f.valueStart + off, f.valueEnd + off);
+  ctx.fieldNodes.push(node);
+  return node;
+}
+
+/** The task of the previous model at the same index, when it is the same task in unchanged text. */
+function reusedTask(ctx: Context, kind: TaskKind, s: number, end: number, line: number, parent: number | undefined, phase: number | undefined): TaskNode | undefined {
+  const r = ctx.reuse;
+  if (!r || end >= r.until) return undefined;
+  const t = r.tasks[ctx.tasks.length];
+  if (t instanceof TaskNode && t.kind === kind && t.s === s && t.se === end && t.line === line && t.parent === parent && t.phase === phase) return t;
+  return undefined;
+}
+
+function fieldMark(f: RelField, off: number): StatusMark {
+  const p = f.status!;
+  const base = f.valueStart + off;
+  return new MarkNode(p.status, f.value, 'field', base, f.valueEnd + off, base + p.phraseStart, base + p.phraseEnd);
+}
+
+function isFieldList(f: RelField | readonly RelField[]): f is readonly RelField[] {
+  return Array.isArray(f);
+}
+
+function isLogField(name: string): boolean {
+  return name === 'root cause' || name === 'solution' || name === 'gold nugget' || name.endsWith(' gold nugget');
+}
 
 function visitBlock(ctx: Context, b: Block, off: number, ln: number): void {
-  const text = ctx.text;
   switch (b.type) {
     case 'heading': {
+      const facts = b.facts!;
       const start = b.start + off;
-      const end = b.end + off;
       closeHeadings(ctx, b.depth, start);
-      const ht = headingText(text, { ...b, start, end });
-      const heading: Heading = { depth: b.depth, text: ht.text, range: { start, end: lineEnd(text, start) }, line: b.line + ln, sectionEnd: text.length };
+      const heading: Heading = { depth: b.depth, text: facts.text, range: { start, end: facts.lineEnd + off }, line: b.line + ln, sectionEnd: ctx.text.length };
       ctx.headings.push(heading);
-      const entry: Context['open'][number] = { heading, criteria: CRITERIA.test(ht.text) };
-      classifyHeading(ctx, heading, ht, entry);
+      const entry: Context['open'][number] = { heading, criteria: facts.criteria };
+      classifyHeading(ctx, heading, facts, entry, off);
       ctx.open.push(entry);
-      ctx.label = ht.text;
+      ctx.label = facts;
       return;
     }
     case 'paragraph': {
-      const start = b.start + off;
-      const end = b.end + off;
-      let s = start;
-      let line = b.line + ln;
-      let lastLine = '';
-      while (s <= end) {
-        const e = lineEnd(text, s);
-        const f = readField(text, s, e, line);
-        if (f) addField(ctx, f, false);
-        lastLine = text.slice(s, e);
-        if (e >= end) break;
-        s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
-        line++;
-      }
-      ctx.label = lastLine;
+      const facts = b as ParagraphFacts;
+      const fields = facts.fields;
+      if (fields === undefined) {
+        // no fields
+      } else if (isFieldList(fields)) for (const f of fields) addField(ctx, f, off, ln);
+      else addField(ctx, fields, off, ln);
+      ctx.label = facts.label;
       return;
     }
     case 'list': {
-      const steps = innerPhase(ctx) !== undefined && STEPS.test(ctx.label);
-      const criteria = inCriteria(ctx) || CRITERIA.test(ctx.label);
-      visitList(ctx, b, off, ln, 0, undefined, steps, criteria);
-      ctx.label = '';
+      const phase = innerPhase(ctx);
+      const steps = phase !== undefined && ctx.label.steps;
+      const criteria = inCriteria(ctx) || ctx.label.criteria;
+      visitList(ctx, b, off, ln, 0, undefined, phase, steps, criteria);
+      ctx.label = NO_LABEL;
       return;
     }
     case 'table': {
-      const rows = tableRows(text, b.start + off, b.rows, ln);
-      ctx.tables.push({
-        header: rows[0],
-        rows: rows.slice(1),
-        range: { start: b.start + off, end: b.end + off },
-        line: b.line + ln,
-      });
-      ctx.label = '';
+      const ov = b.facts!.overview;
+      if (ov) ctx.overviews.push(overviewTable(ov, b, off, ln));
+      ctx.label = NO_LABEL;
       return;
     }
     default:
-      ctx.label = '';
+      ctx.label = NO_LABEL;
   }
 }
 
-/** The rows of a table, walking its lines once (`rows` are line indexes, delimiter excluded). */
-function tableRows(text: string, start: number, rows: readonly number[], ln: number): TableRow[] {
-  const out: TableRow[] = [];
-  let s = start;
-  let line = rows[0];
-  for (const r of rows) {
-    while (line < r) {
-      const e = lineEnd(text, s);
-      s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
-      line++;
-    }
-    const e = lineEnd(text, s);
-    out.push({ cells: splitCells(text, s, e), range: { start: s, end: e }, line: r + ln });
-  }
-  return out;
+function absRow(r: RelRow, off: number, ln: number): TableRow {
+  return {
+    cells: r.cells.map((c) => new CellNode(c.text, c.s + off, c.e + off)),
+    range: { start: r.start + off, end: r.end + off },
+    line: r.line + ln,
+  };
 }
 
-function addField(ctx: Context, f: Field, inList: boolean): void {
-  ctx.allFields.push({ ...f, inList });
-  if (inList) return;
-  const phase = innerPhase(ctx);
+function overviewTable(ov: NonNullable<TableFacts['overview']>, b: Block, off: number, ln: number): OverviewTable {
+  const table: OverviewTable = {
+    range: { start: b.start + off, end: b.end + off },
+    line: b.line + ln,
+    header: absRow(ov.header, off, ln),
+    rows: [],
+    phaseColumn: ov.phaseColumn,
+    statusColumn: ov.statusColumn,
+  };
+  if (ov.nameColumn !== undefined) table.nameColumn = ov.nameColumn;
+  for (const r of ov.rows) {
+    const row = absRow(r, off, ln);
+    const cell = r.cells[ov.statusColumn];
+    const base = cell.s + off;
+    table.rows.push({
+      cells: row.cells,
+      range: row.range,
+      line: row.line,
+      key: r.key,
+      status: r.status,
+      mark: new MarkNode(r.status, cell.text, 'table', base, cell.e + off, base + r.phraseStart, base + r.phraseEnd),
+    });
+  }
+  return table;
+}
+
+function addField(ctx: Context, rf: RelField, off: number, ln: number): void {
   const tracker = innerTracker(ctx);
   if (tracker !== undefined) {
     const t = ctx.tasks[tracker];
-    if (f.name === 'status' && t.mark?.source !== 'field') {
+    if (isLogField(rf.name)) ctx.logFields.push(absField(ctx, rf, off, ln));
+    if (rf.status && t.mark?.source !== 'field') {
       if (t.mark) t.headingMark = t.mark;
-      const mark = fieldMark(f);
+      const mark = fieldMark(rf, off);
       t.mark = mark;
       t.status = mark.status;
     }
     return;
   }
-  if (phase !== undefined && f.name !== 'current phase') ctx.phases[phase].fields.push(f);
-  else ctx.fields.push(f);
+  const f = absField(ctx, rf, off, ln);
+  if (isLogField(f.name)) ctx.logFields.push(f);
+  const phase = innerPhase(ctx);
+  if (phase !== undefined && f.name !== 'current phase') {
+    ctx.phases[phase].fields.push(f);
+    if (rf.status && !ctx.phaseStatus.has(phase)) ctx.phaseStatus.set(phase, fieldMark(rf, off));
+  } else ctx.fields.push(f);
 }
 
-function classifyHeading(ctx: Context, heading: Heading, ht: { text: string; start: number; end: number }, entry: Context['open'][number]): void {
+function classifyHeading(ctx: Context, heading: Heading, facts: HeadingFacts, entry: Context['open'][number], off: number): void {
   const text = ctx.text;
-  const clean = ht.text.replace(/^\*\*|\*\*$/g, '');
-  let m = PHASE_NUMBER.exec(clean);
-  let number: string | undefined;
-  let id: string | undefined;
-  let title: string | undefined;
-  if (m) {
-    number = m[1];
-    title = m[2];
-  } else if ((m = PHASE_ID.exec(clean))) {
-    id = m[1];
-    title = m[2];
-  }
-  if (title !== undefined) {
-    const mark = trailingMark(text, ht.start, ht.end, 'heading');
-    if (mark) title = text.slice(ht.start, mark.range.start).replace(/^[^\n]*?(?=\S)/, '');
-    title = stripTitle(title, number, id);
-    const parent = innerPhase(ctx);
+  if (facts.phase) {
+    const { number, id, title } = facts.phase;
+    const mark = facts.phase.mark && absMark(facts.phase.mark, off);
     const phase: Phase = {
       number,
       id,
@@ -415,7 +862,7 @@ function classifyHeading(ctx: Context, heading: Heading, ht: { text: string; sta
       sectionRange: { start: heading.range.start, end: text.length },
       line: heading.line,
       depth: heading.depth,
-      parent,
+      parent: innerPhase(ctx),
       fields: [],
       tasks: [],
     };
@@ -423,29 +870,16 @@ function classifyHeading(ctx: Context, heading: Heading, ht: { text: string; sta
     ctx.phases.push(phase);
     return;
   }
-  const t = TASK_ID_HEADING.exec(clean);
-  if (t) {
-    const mark = trailingMark(text, ht.start, ht.end, 'heading');
+  if (facts.tracker) {
+    const mark = facts.tracker.mark && absMark(facts.tracker.mark, off);
     const idx = ctx.tasks.length;
-    ctx.tasks.push({
-      kind: 'tracker',
-      id: t[1],
-      title: stripTitle(mark ? text.slice(ht.start, mark.range.start) : t[2], undefined, t[1]),
-      status: mark?.status ?? 'pending',
-      mark,
-      range: heading.range,
-      sectionRange: { start: heading.range.start, end: text.length },
-      line: heading.line,
-      depth: 0,
-      phase: innerPhase(ctx),
-    });
+    const r = heading.range;
+    ctx.tasks.push(new TaskNode('tracker', facts.tracker.id, facts.tracker.title, mark?.status ?? 'pending', mark, heading.line, 0, undefined, innerPhase(ctx), r.start, r.end, r.start, text.length));
     entry.tracker = idx;
-    ctx.trackerTasks.push(idx);
     return;
   }
-  const fix = /^(?:problem|issue)\s*:\s*(.*)$/i.exec(clean);
-  if (fix) {
-    const block: FixBlock = { title: fix[1].replace(/\*\*$/, '').trim(), range: { start: heading.range.start, end: text.length }, line: heading.line };
+  if (facts.fix !== undefined) {
+    const block: FixBlock = { title: facts.fix, range: { start: heading.range.start, end: text.length }, line: heading.line };
     ctx.fixes.push(block);
     entry.fix = block;
   }
@@ -471,10 +905,11 @@ function visitList(
   ln: number,
   depth: number,
   parentTask: number | undefined,
+  phase: number | undefined,
   steps: boolean,
   criteria: boolean,
 ): void {
-  for (const item of list.items) visitItem(ctx, item, off, ln, depth, parentTask, steps, criteria);
+  for (const item of list.items) visitItem(ctx, item, off, ln, depth, parentTask, phase, steps, criteria);
 }
 
 function visitItem(
@@ -484,97 +919,51 @@ function visitItem(
   ln: number,
   depth: number,
   parentTask: number | undefined,
+  phase: number | undefined,
   steps: boolean,
   criteria: boolean,
 ): void {
-  const text = ctx.text;
+  const f = item as ItemFacts;
   const s = item.start + off;
-  const e = lineEnd(text, s);
   const line = item.line + ln;
-  const lineText = text.slice(s, e);
-  const phase = innerPhase(ctx);
   let taskIndex: number | undefined;
-  const range = { start: s, end: e };
-  const sectionRange = { start: s, end: item.end + off };
-  const cb = CHECKBOX.exec(lineText);
-  if (cb) {
-    const markAt = s + cb[1].length + 1;
-    const rest = cb[3];
-    const info = taskInfo(rest);
+  if (f.box !== undefined) {
     taskIndex = ctx.tasks.length;
-    const task: Task = {
-      kind: 'checkbox',
-      id: info.id,
-      title: info.title,
-      status: checkboxStatus(cb[2]),
-      mark: {
-        status: checkboxStatus(cb[2]),
-        text: cb[2],
-        range: { start: markAt, end: markAt + 1 },
-        phraseRange: { start: markAt, end: markAt + 1 },
-        source: 'checkbox',
-      },
-      range,
-      sectionRange,
-      line,
-      depth,
-      parent: parentTask,
-      phase,
-    };
-    if (info.parallel) task.parallel = true;
-    if (info.story) task.story = info.story;
-    if (criteria) task.criterion = true;
-    const req = requirements(text, sectionRange.start, sectionRange.end);
-    if (req) task.requirements = req;
-    ctx.tasks.push(task);
+    const reused = reusedTask(ctx, 'checkbox', s, item.end + off, line, parentTask, phase);
+    if (reused && reused.criterion === (criteria || undefined)) ctx.tasks.push(reused);
+    else {
+      const info = f.info!;
+      const status = checkboxStatus(f.box);
+      const at = f.boxAt + off;
+      const mark = new MarkNode(status, f.box, 'checkbox', at, at + 1, at, at + 1);
+      const task = new TaskNode('checkbox', info.id, info.title, status, mark, line, depth, parentTask, phase, s, f.lineEnd + off, s, item.end + off);
+      if (info.parallel) task.parallel = true;
+      if (info.story) task.story = info.story;
+      if (criteria) task.criterion = true;
+      if (f.requirements) task.requirements = f.requirements.slice();
+      ctx.tasks.push(task);
+    }
   } else {
-    const f = readField(text, s, e, line);
-    if (f) addField(ctx, f, true);
-    const im = ITEM_LINE.exec(lineText);
-    if (im) {
-      const contentStart = s + im[1].length;
-      const mark = trailingMark(text, contentStart, e, 'marker') ?? leadingMark(text, contentStart, e);
-      if (mark || (steps && depth === 0)) {
-        let content = im[2];
-        if (mark) {
-          const a = mark.range.start - contentStart;
-          const b = mark.range.end - contentStart;
-          content = (content.slice(0, a) + content.slice(b)).trim();
-        }
-        const info = taskInfo(content);
-        let m = mark;
-        if (!m) {
-          let at = e;
-          while (at > contentStart && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9)) at--;
-          m = { status: 'pending', text: '', range: { start: at, end: at }, phraseRange: { start: at, end: at }, source: 'marker' };
-        }
-        taskIndex = ctx.tasks.length;
-        ctx.tasks.push({
-          kind: 'step',
-          id: info.id,
-          title: info.title,
-          status: m.status,
-          mark: m,
-          range,
-          sectionRange,
-          line,
-          depth,
-          parent: parentTask,
-          phase,
-        });
+    if (f.field) {
+      // Fields in lists belong to no phase; only fix blocks and nuggets read them.
+      if (isLogField(f.field.name)) ctx.logFields.push(absField(ctx, f.field, off, ln));
+    }
+    if (f.markAt >= 0 && (f.mark || (steps && depth === 0))) {
+      taskIndex = ctx.tasks.length;
+      const reused = reusedTask(ctx, 'step', s, item.end + off, line, parentTask, phase);
+      if (reused) ctx.tasks.push(reused);
+      else {
+        const at = f.markAt + off;
+        const m = f.mark ? absMark(f.mark, off) : new MarkNode('pending', '', 'marker', at, at, at, at);
+        const info = (f.info ??= taskInfo(f.content!));
+        ctx.tasks.push(new TaskNode('step', info.id, info.title, m.status, m, line, depth, parentTask, phase, s, f.lineEnd + off, s, item.end + off));
       }
     }
-  }
-  // Fix blocks written as list items: `1. **Issue:** ...` with nested Root Cause / Solution.
-  if (!cb) {
-    const f = readField(text, s, e, line);
-    if (f && (f.name === 'issue' || f.name === 'problem')) {
-      ctx.fixes.push({ title: f.value.replace(/\s*(?:✅|\*\*[^*]*\*\*)\s*/g, ' ').trim(), range: { ...sectionRange }, line });
-    }
+    if (f.fix !== undefined) ctx.fixes.push({ title: f.fix, range: { start: s, end: item.end + off }, line });
   }
   const nextDepth = taskIndex !== undefined ? depth + 1 : depth;
   const nextParent = taskIndex ?? parentTask;
-  for (const l of item.lists) visitList(ctx, l, off, ln, nextDepth, nextParent, false, criteria);
+  for (const l of item.lists) visitList(ctx, l, off, ln, nextDepth, nextParent, phase, false, criteria);
 }
 
 function requirements(text: string, s: number, e: number): string[] | undefined {
@@ -587,8 +976,15 @@ function requirements(text: string, s: number, e: number): string[] | undefined 
     .filter(Boolean);
 }
 
+export interface TaskInfo {
+  id?: string;
+  title: string;
+  parallel?: boolean;
+  story?: string;
+}
+
 /** Reads an ID and flags from a task's text: `T012 [P] [US1] Create model`, `2.1 Write`, `SEC-003 Fix`. */
-export function taskInfo(content: string): { id?: string; title: string; parallel?: boolean; story?: string } {
+export function taskInfo(content: string): TaskInfo {
   let rest = content.trim();
   let id: string | undefined;
   let parallel: boolean | undefined;
@@ -616,87 +1012,51 @@ export function taskInfo(content: string): { id?: string; title: string; paralle
 
 // ---- after the walk: overview tables, statuses, kind ----
 
-const PHASE_COL = /^(?:phase|#|no\.?|id|step|stage|milestone)$/i;
-const STATUS_COL = /^(?:status|state)$/i;
-const NAME_COL = /^(?:name|title|description|phase name|goal)$/i;
-
 function finish(ctx: Context, text: string, bom: number, lineCount: number): Plan {
-  const { phases, tasks } = ctx;
-  // Tasks -> phases
+  const { phases, tasks, overviews } = ctx;
+  // Tasks -> phases (counted first: exact-size arrays)
+  const counts = new Uint32Array(phases.length);
+  for (const t of tasks) if (t.phase !== undefined) counts[t.phase]++;
+  for (let i = 0; i < phases.length; i++) {
+    phases[i].tasks = counts[i] ? new Array<number>(counts[i]) : [];
+    phases[i].fields = phases[i].fields.slice();
+    counts[i] = 0;
+  }
   for (let i = 0; i < tasks.length; i++) {
     const p = tasks[i].phase;
-    if (p !== undefined) phases[p].tasks.push(i);
+    if (p !== undefined) phases[p].tasks[counts[p]++] = i;
   }
   // Phase statuses from their own fields
-  for (const p of phases) {
-    const f = p.fields.find((x) => x.name === 'status');
-    if (f) {
-      if (p.mark) p.headingMark = p.mark;
-      p.mark = fieldMark(f);
-      p.status = p.mark.status;
-    }
-  }
-  // Overview tables
-  const overviews: OverviewTable[] = [];
-  for (const t of ctx.tables) {
-    const names = t.header.cells.map((c) => plainCell(c.text));
-    const phaseColumn = names.findIndex((n) => PHASE_COL.test(n));
-    const statusColumn = names.findIndex((n) => STATUS_COL.test(n));
-    if (phaseColumn < 0 || statusColumn < 0) continue;
-    const nameIdx = names.findIndex((n, i) => i !== phaseColumn && NAME_COL.test(n));
-    const ov: OverviewTable = {
-      range: t.range,
-      line: t.line,
-      header: t.header,
-      rows: [],
-      phaseColumn,
-      statusColumn,
-    };
-    if (nameIdx >= 0) ov.nameColumn = nameIdx;
-    for (const r of t.rows) {
-      const keyCell = r.cells[phaseColumn];
-      const statusCell = r.cells[statusColumn];
-      if (!keyCell || !statusCell) continue;
-      const key = plainCell(keyCell.text).replace(/^(?:phase|stage|milestone)\s+/i, '').replace(/\s*[✅🔄⏸️❌⛔⏳]+$/u, '').trim();
-      const p = parseStatusText(statusCell.text);
-      const base = statusCell.range.start;
-      ov.rows.push({
-        ...r,
-        key,
-        status: p.status,
-        mark: {
-          status: p.status,
-          text: statusCell.text,
-          range: statusCell.range,
-          phraseRange: { start: base + p.phraseStart, end: base + p.phraseEnd },
-          source: 'table',
-        },
-      });
-    }
-    overviews.push(ov);
+  for (const [i, mark] of ctx.phaseStatus) {
+    const p = phases[i];
+    if (p.mark) p.headingMark = p.mark;
+    p.mark = mark;
+    p.status = mark.status;
   }
   // Tie rows to phases: prefer phases after the table and before the next overview table.
-  const byKey = new Map<string, number[]>();
-  phases.forEach((p, i) => {
-    for (const k of [p.number, p.id]) {
-      if (k === undefined) continue;
-      const list = byKey.get(k);
-      if (list) list.push(i);
-      else byKey.set(k, [i]);
-    }
-  });
-  for (let ti = 0; ti < overviews.length; ti++) {
-    const ov = overviews[ti];
-    const from = ov.range.end;
-    const to = ti + 1 < overviews.length ? overviews[ti + 1].range.start : text.length;
-    for (let ri = 0; ri < ov.rows.length; ri++) {
-      const row = ov.rows[ri];
-      const candidates = byKey.get(row.key) ?? [];
-      let pi = candidates.find((i) => phases[i].headingRange.start >= from && phases[i].headingRange.start < to) ?? -1;
-      if (pi < 0) pi = candidates.find((i) => phases[i].overviewRow === undefined) ?? -1;
-      if (pi >= 0) {
-        row.phase = pi;
-        if (phases[pi].overviewRow === undefined) phases[pi].overviewRow = { table: ti, row: ri };
+  if (overviews.length) {
+    const byKey = new Map<string, number[]>();
+    phases.forEach((p, i) => {
+      for (const k of [p.number, p.id]) {
+        if (k === undefined) continue;
+        const list = byKey.get(k);
+        if (list) list.push(i);
+        else byKey.set(k, [i]);
+      }
+    });
+    for (let ti = 0; ti < overviews.length; ti++) {
+      const ov = overviews[ti];
+      const from = ov.range.end;
+      const to = ti + 1 < overviews.length ? overviews[ti + 1].range.start : text.length;
+      for (let ri = 0; ri < ov.rows.length; ri++) {
+        const row = ov.rows[ri];
+        const candidates = byKey.get(row.key) ?? [];
+        let pi = candidates.find((i) => phases[i].headingRange.start >= from && phases[i].headingRange.start < to) ?? -1;
+        if (pi < 0) pi = candidates.find((i) => phases[i].overviewRow === undefined) ?? -1;
+        if (pi >= 0) {
+          row.phase = pi;
+          if (phases[pi].overviewRow === undefined) phases[pi].overviewRow = { table: ti, row: ri };
+        }
       }
     }
   }
@@ -712,12 +1072,21 @@ function finish(ctx: Context, text: string, bom: number, lineCount: number): Pla
   }
   // Fix blocks and nuggets
   const nuggets: Nugget[] = [];
-  for (const f of ctx.allFields) {
+  const logFields = ctx.logFields;
+  for (const f of logFields) {
     if (f.name === 'gold nugget' || f.name.endsWith(' gold nugget')) nuggets.push({ text: f.value, range: f.range, line: f.line });
   }
   for (const fix of ctx.fixes) {
-    for (const f of ctx.allFields) {
-      if (f.range.start < fix.range.start || f.range.start >= fix.range.end) continue;
+    // logFields are in document order: start at the first one inside the fix block.
+    let lo = 0;
+    let hi = logFields.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (logFields[mid].range.start < fix.range.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < logFields.length && logFields[i].range.start < fix.range.end; i++) {
+      const f = logFields[i];
       if (f.name === 'root cause' && !fix.rootCause) fix.rootCause = f;
       else if (f.name === 'solution' && !fix.solution) fix.solution = f;
       else if ((f.name === 'gold nugget' || f.name.endsWith(' gold nugget')) && !fix.nugget) fix.nugget = f;

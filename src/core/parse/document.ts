@@ -3,7 +3,7 @@
  */
 import type { Plan } from '../model';
 import { parseMarkdown, summarize } from './blocks';
-import { buildPlan, type Segment } from './build';
+import { annotate, buildPlan, type Reuse } from './build';
 import { lineStarts } from './lines';
 import { type Edit, type Section, diffRange, parseSections, updateSections } from './sections';
 
@@ -23,6 +23,8 @@ export class PlanDocument {
     readonly text: string,
     readonly bom: number,
     readonly sections: readonly Section[],
+    /** The previous version's model and where this version's text starts to differ. */
+    private previous?: Reuse,
   ) {}
 
   /** Parses `text` from scratch (sections still come from the cache when their text is known). */
@@ -33,12 +35,11 @@ export class PlanDocument {
 
   /** The plan model, built on first use. */
   get plan(): Plan {
-    return (this.planCache ??= buildPlan(
-      this.text,
-      this.bom,
-      this.sections.map((s): Segment => ({ blocks: s.blocks, offset: s.start + this.bom, line: s.line })),
-      this.lineCount(),
-    ));
+    if (!this.planCache) {
+      this.planCache = buildPlan(this.text, this.bom, this.sections, this.lineCount(), this.previous);
+      this.previous = undefined;
+    }
+    return this.planCache;
   }
 
   /** Lines in the text: the line breaks of all sections, plus one. */
@@ -64,7 +65,14 @@ export class PlanDocument {
       edit = this.diff(newText);
     }
     const body = this.bom ? newText.slice(1) : newText;
-    return new PlanDocument(newText, newBom, updateSections(this.sections, body, edit));
+    const sections = updateSections(this.sections, body, edit);
+    // Sections before the first re-parsed one are shared with this version, text and all.
+    let same = 0;
+    while (same < sections.length && same < this.sections.length && sections[same] === this.sections[same]) same++;
+    const base = this.planCache ?? this.previous?.plan;
+    const until = same < sections.length ? sections[same].start + this.bom : newText.length;
+    const previous = base && { plan: base, until: Math.min(until, this.previous && !this.planCache ? this.previous.until : until) };
+    return new PlanDocument(newText, newBom, sections, previous);
   }
 
   private diff(newText: string): Edit {
@@ -80,8 +88,8 @@ export class PlanDocument {
 export function parseWhole(text: string): Plan {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = bom ? text.slice(1) : text;
-  const blocks = summarize(parseMarkdown(body), body, lineStarts(body));
-  return buildPlan(text, bom, [{ blocks, offset: bom, line: 0 }]);
+  const blocks = annotate(body, summarize(parseMarkdown(body), body, lineStarts(body)));
+  return buildPlan(text, bom, [{ blocks, start: 0, line: 0 }]);
 }
 
 export function parsePlan(text: string): Plan {

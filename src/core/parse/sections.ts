@@ -1,15 +1,19 @@
 /**
  * Sectioned, cached, incremental parsing.
  *
- * The text is split at lines a line scanner can prove start a new top-level block: an ATX
+ * A line scanner splits the text at lines it can prove start a new top-level block: an ATX
  * heading at column 0, or a column-0 line after a blank line that is not a list item (which
- * could continue a list). Each section is parsed on its own (fast path or remark + GFM) and
- * cached by its text. A section that ends inside an unclosed fenced code block or HTML block
- * would swallow the following lines in the whole document, so it is merged with the next
- * sections until it ends closed. The result equals a whole-document parse; the differential
- * tests check that on fixtures and on thousands of random edits.
+ * could continue a list). Each such piece is summarised on its own (fast path or remark + GFM).
+ * A piece that ends inside an unclosed fenced code block or HTML block would swallow the
+ * following lines in the whole document, so it is merged with the next pieces until it ends
+ * closed. Pieces are grouped into sections from one heading to the next (or about
+ * CHUNK_CHARS of text): a section is the unit that is cached by its text, holds the blocks'
+ * facts for the model builder, and is re-parsed after an edit. The result equals a
+ * whole-document parse; the differential tests check that on fixtures and on thousands of
+ * random edits.
  */
-import { type Block, type OpenEnd, fastSummarize, openAtEnd, parseMarkdown, summarize } from './blocks';
+import { type Block, type OpenEnd, fastSummarize, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
+import { annotate } from './build';
 import { isBlank, lineEnd, lineStarts } from './lines';
 
 export interface Section {
@@ -62,33 +66,63 @@ function detach(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
-function parseSection(text: string): Parsed {
-  const hit = cache.get(text);
+function parseSection(slice: string): Parsed {
+  const hit = cache.get(slice);
   if (hit) {
     cacheStats.hits++;
-    cache.delete(text);
-    cache.set(text, hit);
+    cache.delete(slice);
+    cache.set(slice, hit);
     return hit;
   }
   cacheStats.misses++;
-  const starts = lineStarts(text);
-  const lines = starts.length - 1;
-  let parsed: Parsed;
-  const fast = fastSummarize(text, starts);
-  if (fast) {
-    cacheStats.fast++;
-    parsed = { blocks: fast, lines };
-  } else {
-    cacheStats.remark++;
-    const root = parseMarkdown(text);
-    parsed = { blocks: summarize(root, text, starts), lines, open: openAtEnd(root, text) };
-  }
+  // Parse a copy: the facts keep substrings of it, which must not keep the whole document alive.
+  const text = detach(slice);
+  const parsed = parseChunk(text);
   if (text.length <= cacheLimit / 4) {
-    cache.set(detach(text), parsed);
+    cache.set(text, parsed);
     cachedChars += text.length;
     evict();
   }
   return parsed;
+}
+
+/** Block summaries of one piece the scanner proved independent, by the fast path or remark. */
+function summarizePiece(text: string): { blocks: Block[]; lines: number; open?: OpenEnd } {
+  const starts = lineStarts(text);
+  const lines = starts.length - 1;
+  const fast = fastSummarize(text, starts);
+  if (fast) {
+    cacheStats.fast++;
+    return { blocks: fast, lines };
+  }
+  cacheStats.remark++;
+  const root = parseMarkdown(text);
+  return { blocks: summarize(root, text, starts), lines, open: openAtEnd(root, text) };
+}
+
+/**
+ * Parses a chunk: the scanner splits it into pieces, each is summarised on its own (merged
+ * with the next while it ends inside an open block), and the facts are read once for all.
+ */
+function parseChunk(text: string): Parsed {
+  let blocks: Block[] = [];
+  let pos = 0;
+  let line = 0;
+  let open: OpenEnd | undefined;
+  while (pos < text.length) {
+    let end = nextBoundary(text, pos);
+    let piece = summarizePiece(pos === 0 && end === text.length ? text : text.slice(pos, end));
+    while (piece.open && end < text.length) {
+      const closed = closeAfter(text, end, piece.open);
+      end = closed >= text.length ? text.length : nextBoundaryAtOrAfter(text, closed, end);
+      piece = summarizePiece(text.slice(pos, end));
+    }
+    blocks = blocks.concat(pos === 0 && line === 0 ? piece.blocks : shiftBlocks(piece.blocks, pos, line));
+    open = piece.open;
+    line += piece.lines;
+    pos = end;
+  }
+  return { blocks: annotate(text, blocks), lines: line, open };
 }
 
 // ---- the scanner ----
@@ -120,6 +154,23 @@ export function nextBoundary(text: string, from: number): number {
   return len;
 }
 
+/**
+ * Chunks: runs of pieces from one heading to the next (at most about CHUNK_CHARS long when
+ * headings are far apart). A chunk is what is parsed, cached and kept per document: fewer,
+ * larger units than the pieces keep the cache and the incremental update cheap.
+ */
+const CHUNK_CHARS = 2048;
+
+function isHeadingLine(text: string, s: number): boolean {
+  return text.charCodeAt(s) === 35 && ATX.test(text.slice(s, s + 8));
+}
+
+/** Extends a chunk that starts at `from` from the piece boundary `b` to the next chunk boundary. */
+function chunkEnd(text: string, from: number, b: number): number {
+  while (b < text.length && !isHeadingLine(text, b) && b - from < CHUNK_CHARS) b = nextBoundary(text, b);
+  return b;
+}
+
 /** Start of the line after the one that closes `open`, scanning from `from`; text.length if none. */
 function closeAfter(text: string, from: number, open: OpenEnd): number {
   let s = from;
@@ -149,11 +200,11 @@ function closeAfter(text: string, from: number, open: OpenEnd): number {
 function scan(body: string, from: number, line: number, stopAt: (end: number) => boolean, out: Section[]): number {
   let pos = from;
   while (pos < body.length) {
-    let end = nextBoundary(body, pos);
+    let end = chunkEnd(body, pos, nextBoundary(body, pos));
     let parsed = parseSection(body.slice(pos, end));
     while (parsed.open && end < body.length) {
       const closed = closeAfter(body, end, parsed.open);
-      end = closed >= body.length ? body.length : nextBoundaryAtOrAfter(body, closed, end);
+      end = closed >= body.length ? body.length : chunkEnd(body, pos, nextBoundaryAtOrAfter(body, closed, end));
       parsed = parseSection(body.slice(pos, end));
     }
     out.push({ start: pos, length: end - pos, line, lines: parsed.lines, blocks: parsed.blocks });
@@ -240,6 +291,6 @@ export function updateSections(old: readonly Section[], newBody: string, edit: E
   if (resync < 0) return head.concat(fresh);
   const last = fresh[fresh.length - 1];
   const lineDelta = last.line + last.lines - old[resync].line;
-  const tail = old.slice(resync).map((s) => ({ ...s, start: s.start + delta, line: s.line + lineDelta }));
+  const tail = old.slice(resync).map((s): Section => ({ start: s.start + delta, length: s.length, line: s.line + lineDelta, lines: s.lines, blocks: s.blocks }));
   return head.concat(fresh, tail);
 }
