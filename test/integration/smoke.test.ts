@@ -1,0 +1,42 @@
+// Checks that the harness gives a real editor: a workspace, documents, edits, and this extension.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'phasewise.phasewise';
+
+async function openSamplePlan(): Promise<vscode.TextDocument> {
+  const [uri] = await vscode.workspace.findFiles('execution-plan.md', null, 1);
+  assert.ok(uri, 'execution-plan.md not found in the workspace');
+  return vscode.workspace.openTextDocument(uri);
+}
+
+describe('harness', () => {
+  it('opens the sample workspace folder', async () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.equal(folders.length, 1, 'exactly one workspace folder is open');
+    const entries = await vscode.workspace.fs.readDirectory(folders[0].uri);
+    assert.ok(entries.some(([name, type]) => name === 'execution-plan.md' && type === vscode.FileType.File),
+      `execution-plan.md missing from ${folders[0].uri.toString()}`);
+  });
+
+  it('shows a Markdown document in an editor and applies a workspace edit to it', async () => {
+    const document = await openSamplePlan();
+    assert.equal(document.languageId, 'markdown');
+    const editor = await vscode.window.showTextDocument(document);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+
+    const marker = '<!-- edited by the integration suite -->\n';
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(0, 0), marker);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit refused the edit');
+    assert.ok(editor.document.getText().startsWith(marker + '# Execution Plan'));
+    assert.ok(document.isDirty);
+  });
+
+  it('loads and activates the extension under development', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed`);
+    await extension.activate();
+    assert.ok(extension.isActive);
+  });
+});
