@@ -1,0 +1,199 @@
+/**
+ * The data behind the Progress view, the messages exchanged with its webview, and the static
+ * page shell. Pure: no `vscode` import, so it is unit-testable in plain Node.
+ *
+ * The shell never contains plan text. The plan arrives as a `model` message and the page script
+ * (media/progress.js) renders it with DOM APIs and `textContent` only.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { currentPhaseIndex, phaseLabel } from '../core/edits';
+import { type Phase, type Plan, StatusSchema } from '../core/model';
+import { phaseTaskCounts, progress } from '../core/report';
+
+// ---- the model ----
+
+const count = z.number().int().nonnegative();
+
+export const ProgressPhaseSchema = z.object({
+  /** Index into `Plan.phases`. */
+  index: count,
+  /** `Phase 3`, or the phase ID, or its title when it has neither. */
+  label: z.string(),
+  title: z.string(),
+  status: StatusSchema,
+  /** Tasks and steps completed, out of `total`, directly in this phase. */
+  done: count,
+  total: count,
+  /** 0-based line of the phase heading. */
+  line: count,
+  /** How many phases enclose this one, 0 for top-level phases. */
+  depth: count,
+  current: z.boolean(),
+  /** How long the phase has been in progress, in milliseconds, when known. */
+  inProgressMs: z.number().nonnegative().optional(),
+});
+export type ProgressPhase = z.infer<typeof ProgressPhaseSchema>;
+
+export const ProgressModelSchema = z.object({
+  file: z.string(),
+  title: z.string(),
+  /** Phases completed out of all phases (tasks when the document has no phases). */
+  completed: count,
+  total: count,
+  /** `completed / total` as an integer percentage, 0 when there is nothing to count. */
+  percent: z.number().int().min(0).max(100),
+  /** Index of the current phase, when there is one. */
+  current: count.optional(),
+  phases: z.array(ProgressPhaseSchema),
+});
+export type ProgressModel = z.infer<typeof ProgressModelSchema>;
+
+/**
+ * Rounds to an integer percentage without claiming 100 % before everything is done, or 0 %
+ * once something is.
+ */
+export function percentOf(completed: number, total: number): number {
+  if (total <= 0) return 0;
+  const p = Math.round((completed / total) * 100);
+  if (completed >= total) return 100;
+  if (completed <= 0) return 0;
+  return Math.min(99, Math.max(1, p));
+}
+
+function fileTitle(file: string): string {
+  const base = file.split(/[\\/]/).filter(Boolean).pop() ?? file;
+  return base.replace(/\.(md|markdown)$/i, '') || file;
+}
+
+/** How many phases enclose this one (0 for a top-level phase). */
+function nesting(plan: Plan, phase: Phase): number {
+  let depth = 0;
+  const seen = new Set<number>();
+  for (let p = phase.parent; p !== undefined && !seen.has(p); p = plan.phases[p]?.parent) {
+    seen.add(p);
+    depth++;
+  }
+  return depth;
+}
+
+export function progressModel(
+  file: string,
+  plan: Plan,
+  inProgressMs?: (phase: Phase, index: number) => number | undefined,
+): ProgressModel {
+  const { completed, total } = progress(plan);
+  const current = currentPhaseIndex(plan);
+  const phases = plan.phases.map((phase, index): ProgressPhase => {
+    const { done, total: steps } = phaseTaskCounts(plan, phase);
+    const row: ProgressPhase = {
+      index,
+      label: phaseLabel(phase),
+      title: phase.title,
+      status: phase.status,
+      done,
+      total: steps,
+      line: phase.line,
+      depth: nesting(plan, phase),
+      current: index === current,
+    };
+    const ms = inProgressMs?.(phase, index);
+    if (ms !== undefined && Number.isFinite(ms) && ms >= 0) row.inProgressMs = ms;
+    return row;
+  });
+  const title = plan.title?.trim() || fileTitle(file);
+  return {
+    file,
+    title,
+    completed,
+    total,
+    percent: percentOf(completed, total),
+    ...(current !== undefined ? { current } : {}),
+    phases,
+  };
+}
+
+// ---- messages ----
+
+/** Extension → webview. `null` shows the empty state. */
+export const HostMessageSchema = z.strictObject({
+  type: z.literal('model'),
+  model: ProgressModelSchema.nullable(),
+});
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+
+/** Webview → extension. */
+export const WebviewMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('reveal'), index: count, line: count }),
+]);
+export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+
+export function parseWebviewMessage(x: unknown): WebviewMessage | undefined {
+  const result = WebviewMessageSchema.safeParse(x);
+  return result.success ? result.data : undefined;
+}
+
+// ---- the page shell ----
+
+export interface ProgressHtmlOptions {
+  /** `webview.cspSource`. */
+  cspSource: string;
+  nonce: string;
+  /** `webview.asWebviewUri(...)` of media/progress.js, as a string. */
+  scriptUri: string;
+  /** `webview.asWebviewUri(...)` of media/progress.css, as a string. */
+  styleUri: string;
+  /** The codicon stylesheet, when available; the page falls back to text glyphs without it. */
+  codiconsUri?: string;
+}
+
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A source list for one directive: no directive separators, single spaces. */
+function cspSources(value: string): string {
+  return value.replace(/[;,]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A nonce is base64 or hex; anything else is dropped rather than spliced into the policy. */
+function cspNonce(value: string): string {
+  return value.replace(/[^A-Za-z0-9+/=_-]/g, '');
+}
+
+export function progressHtml(opts: ProgressHtmlOptions): string {
+  const source = cspSources(opts.cspSource);
+  const nonce = cspNonce(opts.nonce);
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${source}`,
+    `script-src 'nonce-${nonce}'`,
+    `img-src ${source} data:`,
+    `font-src ${source}`,
+  ].join('; ') + ';';
+  const codicons = opts.codiconsUri !== undefined
+    ? `\n<link rel="stylesheet" id="codicons" href="${attr(opts.codiconsUri)}">`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">${codicons}
+<link rel="stylesheet" href="${attr(opts.styleUri)}">
+<title>Progress</title>
+</head>
+<body>
+<main id="root" class="root"></main>
+<div id="announce" class="visually-hidden" role="status" aria-live="polite"></div>
+<script nonce="${attr(nonce)}" src="${attr(opts.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/** 32 hex characters from a cryptographic random source. */
+export function makeNonce(): string {
+  return randomBytes(16).toString('hex');
+}
