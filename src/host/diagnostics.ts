@@ -1,0 +1,135 @@
+/**
+ * The core's consistency rules in the Problems panel, each with its fix as a quick fix.
+ * Checked on every model change of an open plan (debounced while typing) and for plans read
+ * from disk.
+ */
+import * as vscode from 'vscode';
+import { checkPlan, type Diagnostic as CoreDiagnostic } from '../core';
+import { applyToDocument } from './apply';
+import type { Services } from './services';
+
+const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** Core diagnostics of the last check, per document URI and version, for the quick fixes. */
+interface Checked {
+  version: number | undefined;
+  text: string;
+  diagnostics: CoreDiagnostic[];
+}
+
+export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
+  const collection = vscode.languages.createDiagnosticCollection('phasewise');
+  const checked = new Map<string, Checked>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const positionAt = (offset: number, starts: number[]): vscode.Position => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return new vscode.Position(lo, offset - starts[lo]);
+  };
+
+  const check = (uri: vscode.Uri): void => {
+    const key = uri.toString();
+    const entry = s.store.get(uri);
+    if (!entry) {
+      checked.delete(key);
+      collection.delete(uri);
+      return;
+    }
+    const text = entry.doc.text;
+    let found: CoreDiagnostic[];
+    try {
+      found = checkPlan(text, entry.doc.plan);
+    } catch (err) {
+      s.log.error(`Checking ${vscode.workspace.asRelativePath(uri)} failed: ${String(err)}`);
+      return;
+    }
+    checked.set(key, { version: entry.version, text, diagnostics: found });
+    // Line starts of the text the check ran on (an open document may have moved on since).
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+    }
+    collection.set(
+      uri,
+      found.map((d) => {
+        const range = new vscode.Range(positionAt(d.range.start, starts), positionAt(d.range.end, starts));
+        const diag = new vscode.Diagnostic(range, d.message, SEVERITY[d.severity]);
+        diag.source = 'Phasewise';
+        diag.code = d.code;
+        return diag;
+      }),
+    );
+  };
+
+  const schedule = (uri: vscode.Uri, delay: number): void => {
+    const key = uri.toString();
+    const t = timers.get(key);
+    if (t) clearTimeout(t);
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        check(uri);
+      }, delay),
+    );
+  };
+
+  s.context.subscriptions.push(
+    collection,
+    s.store.onDidChange((e) => schedule(e.uri, e.source === 'typing' ? 300 : 0)),
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'markdown' },
+      {
+        provideCodeActions(document, range, context) {
+          let last = checked.get(document.uri.toString());
+          if (!last || last.text !== document.getText()) {
+            // The check is a step behind the document: run it on the text as it is now.
+            const entry = s.store.sync(document);
+            if (!entry) return [];
+            last = { version: entry.version, text: entry.doc.text, diagnostics: checkPlan(entry.doc.text, entry.doc.plan) };
+          }
+          const actions: vscode.CodeAction[] = [];
+          for (const diag of context.diagnostics) {
+            if (diag.source !== 'Phasewise') continue;
+            const core = last.diagnostics.find((d) => d.code === diag.code && document.positionAt(d.range.start).isEqual(diag.range.start));
+            for (const fix of core?.fixes ?? []) {
+              const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+              action.diagnostics = [diag];
+              action.isPreferred = core!.fixes.length === 1;
+              action.command = { command: 'phasewise.applyFix', title: fix.title, arguments: [document.uri.toString(), document.version, fix.edits] };
+              actions.push(action);
+            }
+          }
+          void range;
+          return actions;
+        },
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+    // Fixes go through the guarded path: the expected text is checked before anything changes.
+    vscode.commands.registerCommand('phasewise.applyFix', async (uri: string, version: number, edits: Parameters<typeof applyToDocument>[2]) => {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      if (document.version !== version) {
+        void vscode.window.showWarningMessage('Phasewise: the document changed since the problem was found; check again.');
+        return;
+      }
+      const result = await applyToDocument(s.store, document, edits);
+      if (!result.applied && result.message) void vscode.window.showWarningMessage(`Phasewise: ${result.message}`);
+    }),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+  );
+  for (const e of s.store.all()) check(e.uri);
+  return collection;
+}

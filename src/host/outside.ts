@@ -1,0 +1,83 @@
+/**
+ * Status changes that Phasewise did not make (typed by hand, written by another program or an
+ * agent) are found by comparing the model before and after, and recorded in the history as
+ * "outside" changes. Typing is compared once it pauses, so half-typed words do not count.
+ */
+import type * as vscode from 'vscode';
+import type { Plan } from '../core';
+import { eventsFor } from './apply';
+import type { History } from './history';
+import type { PlanChange, PlanStore } from './store';
+
+export class OutsideChanges implements vscode.Disposable {
+  /** Per file: the model the last recorded statuses came from. */
+  private readonly baseline = new Map<string, { uri: vscode.Uri; plan: Plan }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly store: PlanStore,
+    private readonly history: History,
+    private readonly typingDelayMs = 1500,
+  ) {
+    for (const e of store.all()) this.baseline.set(e.uri.toString(), { uri: e.uri, plan: e.doc.plan });
+    this.subscription = store.onDidChange((e) => this.onChange(e));
+  }
+
+  private onChange(e: PlanChange): void {
+    const key = e.uri.toString();
+    if (!e.after) {
+      this.cancel(key);
+      this.baseline.delete(key);
+      return;
+    }
+    const base = this.baseline.get(key);
+    if (!base || e.source === 'discovery') {
+      if (!base) this.baseline.set(key, { uri: e.uri, plan: e.after });
+      return;
+    }
+    switch (e.source) {
+      case 'phasewise':
+        // Our own edit: whatever was typed before it is settled first; the edit records itself.
+        if (e.before) this.compare(key, e.before);
+        this.baseline.set(key, { uri: e.uri, plan: e.after });
+        return;
+      case 'outside':
+      case 'save':
+        this.compare(key, e.after);
+        return;
+      case 'typing':
+        this.cancel(key);
+        this.timers.set(
+          key,
+          setTimeout(() => {
+            this.timers.delete(key);
+            const now = this.store.get(e.uri);
+            if (now) this.compare(key, now.doc.plan);
+          }, this.typingDelayMs),
+        );
+        return;
+    }
+  }
+
+  /** Records the transitions from the baseline to `plan` and makes `plan` the baseline. */
+  private compare(key: string, plan: Plan): void {
+    this.cancel(key);
+    const base = this.baseline.get(key);
+    if (!base) return;
+    this.baseline.set(key, { uri: base.uri, plan });
+    if (base.plan === plan) return;
+    void this.history.record(eventsFor(base.uri, base.plan, plan, 'outside'));
+  }
+
+  private cancel(key: string): void {
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.subscription.dispose();
+  }
+}

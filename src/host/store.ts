@@ -1,0 +1,290 @@
+/**
+ * The plans of the workspace: found by content in every workspace folder, parsed with the core's
+ * incremental parser, and kept current on typing, on save, and when another program writes a
+ * file (file-system watchers, no polling). Files are read through `workspace.fs` and open
+ * documents through `TextDocument`, so remote and virtual workspaces work too.
+ */
+import * as vscode from 'vscode';
+import { PlanDocument, type Plan, type TextChange } from '../core';
+
+/** Files larger than this are not read as plans (a clear log line says so). */
+export const MAX_PLAN_BYTES = 8 * 1024 * 1024;
+
+export type ChangeSource = 'typing' | 'outside' | 'save' | 'discovery' | 'phasewise';
+
+export interface PlanEntry {
+  readonly uri: vscode.Uri;
+  /** The parsed document; replaced (never mutated) on every change. */
+  readonly doc: PlanDocument;
+  /** The version of the open TextDocument this was parsed from; undefined when read from disk. */
+  readonly version: number | undefined;
+}
+
+export interface PlanChange {
+  readonly uri: vscode.Uri;
+  readonly before: Plan | undefined;
+  readonly after: Plan | undefined;
+  readonly source: ChangeSource;
+}
+
+/** True when a parsed Markdown file is something Phasewise shows: a plan, log, summary, tracker or task list. */
+export function isPlanLike(plan: Plan): boolean {
+  if (plan.kind === 'unknown') return false;
+  return plan.phases.length > 0 || plan.tasks.length > 0 || plan.fixes.length > 0 || plan.nuggets.length > 0 || plan.overviews.length > 0;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+function toChanges(e: vscode.TextDocumentChangeEvent): TextChange[] | undefined {
+  if (e.contentChanges.length !== 1) return undefined; // several ranges: the parser finds the changed span itself
+  const c = e.contentChanges[0];
+  return [{ offset: c.rangeOffset, length: c.rangeLength, text: c.text }];
+}
+
+export class PlanStore implements vscode.Disposable {
+  private readonly entries = new Map<string, PlanEntry>();
+  /** Markdown files that matched the globs but are not plans, with the text length read. */
+  private readonly others = new Set<string>();
+  private readonly emitter = new vscode.EventEmitter<PlanChange>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private watchers: vscode.Disposable[] = [];
+  private scanning: Promise<void> | undefined;
+  private readonly pendingReads = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** Fires after a plan was added, changed or removed. */
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => this.onTyped(e)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.onOpened(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.onSaved(d)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('phasewise.planFiles') || e.affectsConfiguration('phasewise.exclude')) void this.refresh();
+      }),
+    );
+  }
+
+  /** All known plans, ordered by path. */
+  all(): PlanEntry[] {
+    return [...this.entries.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+  }
+
+  get(uri: vscode.Uri): PlanEntry | undefined {
+    return this.entries.get(uri.toString());
+  }
+
+  /** Waits for the discovery in progress, if any. */
+  ready(): Promise<void> {
+    return this.scanning ?? Promise.resolve();
+  }
+
+  /** Rediscovers the plans of every workspace folder and restarts the file watchers. */
+  refresh(): Promise<void> {
+    this.scanning = this.scan().finally(() => {
+      this.scanning = undefined;
+    });
+    return this.scanning;
+  }
+
+  private async scan(): Promise<void> {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+    const found = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const config = vscode.workspace.getConfiguration('phasewise', folder.uri);
+      const glob = config.get<string>('planFiles') || '**/*.md';
+      const exclude = config.get<string>('exclude') || undefined;
+      const pattern = new vscode.RelativePattern(folder, glob);
+      this.watch(pattern, exclude);
+      let uris: vscode.Uri[] = [];
+      try {
+        uris = await vscode.workspace.findFiles(pattern, exclude ? new vscode.RelativePattern(folder, exclude) : undefined);
+      } catch (err) {
+        this.log.warn(`Could not list files in ${folder.name}: ${String(err)}`);
+      }
+      for (const uri of uris) {
+        found.add(uri.toString());
+        await this.load(uri, 'discovery');
+      }
+    }
+    // Open documents that are already known stay (untitled plans, plans opened from elsewhere).
+    for (const d of vscode.workspace.textDocuments) if (!d.isClosed && d.languageId === 'markdown' && this.entries.has(d.uri.toString())) found.add(d.uri.toString());
+    for (const key of [...this.entries.keys()]) {
+      if (!found.has(key)) this.remove(this.entries.get(key)!.uri, 'discovery');
+    }
+    this.log.info(`Found ${this.entries.size} plan${this.entries.size === 1 ? '' : 's'} in ${found.size} Markdown file${found.size === 1 ? '' : 's'}.`);
+  }
+
+  private watch(pattern: vscode.RelativePattern, exclude: string | undefined): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const excluded = (uri: vscode.Uri): boolean => !!exclude && vscode.languages.match({ pattern: new vscode.RelativePattern(pattern.baseUri, exclude) }, { uri, languageId: 'markdown' } as vscode.TextDocument) > 0;
+    const onDisk = (uri: vscode.Uri): void => {
+      if (excluded(uri) || this.openDocument(uri)) return; // open documents report their own changes
+      this.scheduleRead(uri);
+    };
+    this.watchers.push(
+      watcher,
+      watcher.onDidChange(onDisk),
+      watcher.onDidCreate(onDisk),
+      watcher.onDidDelete((uri) => {
+        // A loaded document with unsaved changes can still be saved back: keep its plan until then.
+        if (!this.openDocument(uri)?.isDirty) this.remove(uri, 'outside');
+      }),
+    );
+  }
+
+  /** Coalesces the bursts of events one write can cause. */
+  private scheduleRead(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.pendingReads.get(key);
+    if (pending) clearTimeout(pending);
+    this.pendingReads.set(
+      key,
+      setTimeout(() => {
+        this.pendingReads.delete(key);
+        void this.load(uri, 'outside');
+      }, 50),
+    );
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
+  }
+
+  /** True when `uri` is in a workspace folder and matches the plan-file globs. */
+  matches(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const config = vscode.workspace.getConfiguration('phasewise', folder.uri);
+    const glob = config.get<string>('planFiles') || '**/*.md';
+    const exclude = config.get<string>('exclude');
+    const doc = { uri, languageId: 'markdown' } as vscode.TextDocument;
+    if (vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) === 0) return false;
+    return !exclude || vscode.languages.match({ pattern: new vscode.RelativePattern(folder, exclude) }, doc) === 0;
+  }
+
+  /** Reads a file (from its open document when there is one) and adds, updates or drops its plan. */
+  private async load(uri: vscode.Uri, source: ChangeSource): Promise<void> {
+    const open = this.openDocument(uri);
+    if (open) {
+      this.setText(uri, open.getText(), open.version, source, undefined);
+      return;
+    }
+    let bytes: Uint8Array;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_PLAN_BYTES) {
+        this.log.warn(`Skipped ${vscode.workspace.asRelativePath(uri)}: ${(stat.size / 1048576).toFixed(1)} MB is more than Phasewise reads (${MAX_PLAN_BYTES / 1048576} MB).`);
+        this.remove(uri, source);
+        return;
+      }
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      this.remove(uri, source);
+      return;
+    }
+    if (bytes.includes(0)) {
+      this.remove(uri, source); // binary
+      return;
+    }
+    this.setText(uri, decoder.decode(bytes), undefined, source, undefined);
+  }
+
+  private setText(uri: vscode.Uri, text: string, version: number | undefined, source: ChangeSource, changes: TextChange[] | undefined): void {
+    const key = uri.toString();
+    const old = this.entries.get(key);
+    if (old && old.doc.text === text) {
+      if (old.version !== version) this.entries.set(key, { uri, doc: old.doc, version });
+      return;
+    }
+    let doc: PlanDocument;
+    try {
+      doc = old ? old.doc.update(text, changes) : PlanDocument.parse(text);
+    } catch (err) {
+      // Never lose the previous model to a parser failure: log it and parse from scratch.
+      this.log.error(`Incremental update of ${vscode.workspace.asRelativePath(uri)} failed (${String(err)}); parsing it again.`);
+      doc = PlanDocument.parse(text);
+    }
+    if (!isPlanLike(doc.plan)) {
+      this.others.add(key);
+      if (old) this.remove(uri, source);
+      return;
+    }
+    this.others.delete(key);
+    this.entries.set(key, { uri, doc, version });
+    this.emitter.fire({ uri, before: old?.doc.plan, after: doc.plan, source });
+  }
+
+  private remove(uri: vscode.Uri, source: ChangeSource): void {
+    const key = uri.toString();
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.emitter.fire({ uri, before: old.doc.plan, after: undefined, source });
+  }
+
+  private onTyped(e: vscode.TextDocumentChangeEvent): void {
+    if (e.document.languageId !== 'markdown' || e.contentChanges.length === 0) return;
+    const key = e.document.uri.toString();
+    if (!this.entries.has(key) && !this.others.has(key) && !this.matches(e.document.uri)) return;
+    // A reload from disk of an open, unmodified document is another program's write.
+    const source: ChangeSource = this.expectedEdits.has(key) ? 'phasewise' : e.reason === undefined && !e.document.isDirty ? 'outside' : 'typing';
+    this.setText(e.document.uri, e.document.getText(), e.document.version, source, toChanges(e));
+  }
+
+  private onOpened(d: vscode.TextDocument): void {
+    if (d.languageId !== 'markdown' || !this.matches(d.uri)) return;
+    this.setText(d.uri, d.getText(), d.version, 'discovery', undefined);
+  }
+
+  private onClosed(d: vscode.TextDocument): void {
+    if (d.languageId !== 'markdown') return;
+    const key = d.uri.toString();
+    if (!this.entries.has(key) && !this.others.has(key)) return;
+    if (d.uri.scheme === 'untitled' || !this.matches(d.uri)) {
+      this.remove(d.uri, 'discovery');
+      return;
+    }
+    // Unsaved changes are gone with the document: the file on disk is the plan again.
+    void this.load(d.uri, 'discovery');
+  }
+
+  private onSaved(d: vscode.TextDocument): void {
+    const entry = this.entries.get(d.uri.toString());
+    if (entry) this.emitter.fire({ uri: d.uri, before: entry.doc.plan, after: entry.doc.plan, source: 'save' });
+  }
+
+  // ---- edits made by Phasewise itself ----
+
+  private readonly expectedEdits = new Set<string>();
+
+  /** Runs `apply` (which edits `uri`) with changes to that document attributed to Phasewise. */
+  async asPhasewise<T>(uri: vscode.Uri, apply: () => Thenable<T>): Promise<T> {
+    const key = uri.toString();
+    this.expectedEdits.add(key);
+    try {
+      return await apply();
+    } finally {
+      this.expectedEdits.delete(key);
+    }
+  }
+
+  /** The entry for a document, brought up to date with its text (parsing it if it is new). */
+  sync(document: vscode.TextDocument): PlanEntry | undefined {
+    const key = document.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === document.version) return entry;
+    this.setText(document.uri, document.getText(), document.version, 'typing', undefined);
+    return this.entries.get(key);
+  }
+
+  dispose(): void {
+    for (const t of this.pendingReads.values()) clearTimeout(t);
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,370 @@
+// CodeLens actions in a real editor: which lenses each status gets, what a click changes (and
+// only that), one undo step, and stale lenses that must not edit the wrong line.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { currentPhaseIndex, parsePlan, phaseTaskCounts, type Plan, type Status } from '../../src/core';
+import type { PhasewiseApi } from '../../src/extension';
+
+const EXTENSION_ID = 'phasewise.phasewise';
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+async function getApi(): Promise<PhasewiseApi> {
+  const extension = vscode.extensions.getExtension<PhasewiseApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  const api = await extension.activate();
+  await api.services.store.ready();
+  return api;
+}
+
+function workspaceFolder(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return folder.uri;
+}
+
+/** The sample plan as it is on disk (other suites may leave its open document edited). */
+async function samplePlanText(): Promise<string> {
+  return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceFolder(), 'execution-plan.md')));
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+let counter = 0;
+const created: vscode.Uri[] = [];
+
+/** A fresh copy of the sample plan in the workspace folder, open in the active editor. */
+async function openPlanCopy(name: string, text?: string): Promise<{ uri: vscode.Uri; document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const uri = vscode.Uri.joinPath(workspaceFolder(), `it-lens-${name}-${process.pid}-${++counter}.md`);
+  await vscode.workspace.fs.writeFile(uri, encoder.encode(text ?? (await samplePlanText())));
+  created.push(uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  return { uri, document, editor };
+}
+
+/** Closes the editors of the files this suite made (dropping unsaved changes) and deletes the files. */
+async function cleanUp(): Promise<void> {
+  for (const uri of created.splice(0)) {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (document && !document.isClosed) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    try {
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000)) ?? [];
+  return all.filter((l) => l.command && (l.command.command.startsWith('phasewise.') || / steps$/.test(l.command.title)));
+}
+
+/** `line -> ["command|title", ...]`, in the order the lenses were given. */
+function byLine(lenses: readonly vscode.CodeLens[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const l of lenses) out.set(l.range.start.line, [...(out.get(l.range.start.line) ?? []), `${l.command!.command}|${l.command!.title}`]);
+  return out;
+}
+
+// What the lenses should be, written out here from the behaviour the extension promises.
+function expectedPhaseLenses(status: Status): string[] {
+  switch (status) {
+    case 'in-progress':
+      return ['phasewise.completePhase|$(check) Mark phase complete', 'phasewise.failPhase|$(error) Mark failed'];
+    case 'completed':
+      return ['phasewise.reopenPhase|$(debug-restart) Reopen'];
+    case 'failed':
+      return ['phasewise.startPhase|$(play) Restart', 'phasewise.reopenPhase|$(debug-restart) Reopen'];
+    default:
+      return ['phasewise.startPhase|$(play) Start', 'phasewise.completePhase|$(check) Mark phase complete'];
+  }
+}
+
+function expectedTaskLenses(status: Status): string[] {
+  switch (status) {
+    case 'in-progress':
+      return ['phasewise.completeTask|$(check) Complete'];
+    case 'completed':
+      return ['phasewise.reopenTask|$(debug-restart) Reopen'];
+    case 'failed':
+    case 'blocked':
+      return ['phasewise.startTask|$(play) Start'];
+    default:
+      return ['phasewise.startTask|$(play) Start', 'phasewise.completeTask|$(check) Complete'];
+  }
+}
+
+function expectedLenses(plan: Plan, withTasks: boolean): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const p of plan.phases) {
+    const list = expectedPhaseLenses(p.status);
+    if (p.tasks.length) {
+      const { done, total } = phaseTaskCounts(plan, p);
+      const open = p.tasks.some((i) => plan.tasks[i].status !== 'completed');
+      list.push(`${open ? 'phasewise.revealLine' : ''}|$(checklist) ${done}/${total} steps`);
+    }
+    out.set(p.line, list);
+  }
+  if (withTasks) {
+    for (const t of plan.tasks) if (!out.has(t.line)) out.set(t.line, expectedTaskLenses(t.status));
+  }
+  return out;
+}
+
+function sorted(map: Map<number, string[]>): Array<[number, string[]]> {
+  return [...map].sort((a, b) => a[0] - b[0]);
+}
+
+/** 0-based line of an offset. */
+function lineOf(text: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Lines that differ between two texts with the same number of lines. */
+function changedLines(before: string, after: string): number[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  assert.equal(b.length, a.length, 'the number of lines changed');
+  return a.flatMap((line, i) => (line === b[i] ? [] : [i]));
+}
+
+async function setConfig(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('phasewise').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+describe('Phasewise CodeLens', function () {
+  this.timeout(30_000);
+  let api: PhasewiseApi;
+
+  before(async () => {
+    api = await getApi();
+  });
+
+  afterEach(cleanUp);
+
+  it('shows the actions each phase and task status calls for, with a reference to the rendered version', async () => {
+    const { uri, document } = await openPlanCopy('titles');
+    const plan = parsePlan(document.getText());
+    assert.ok(plan.phases.length >= 3 && plan.tasks.length > 0, 'the sample plan has phases and tasks');
+    assert.ok(new Set(plan.phases.map((p) => p.status)).size >= 3, 'the sample plan has phases in several statuses');
+
+    const lenses = await lensesOf(uri);
+    assert.deepEqual(sorted(byLine(lenses)), sorted(expectedLenses(plan, true)));
+
+    for (const lens of lenses) {
+      const { command, arguments: args = [] } = lens.command!;
+      assert.ok(lens.range.isSingleLine, 'a lens sits on one line');
+      if (command === 'phasewise.revealLine') {
+        const phase = plan.phases.find((p) => p.line === lens.range.start.line)!;
+        const firstOpen = phase.tasks.map((i) => plan.tasks[i]).find((t) => t.status !== 'completed')!;
+        assert.deepEqual(args, [uri.toString(), firstOpen.line], 'the steps lens goes to the first open step');
+        continue;
+      }
+      if (!command) continue;
+      const [ref, marker] = args as [{ uri: string; kind: string; line: number; version: number; title: string; index: number }, string];
+      assert.equal(marker, 'lens');
+      assert.equal(ref.uri, uri.toString());
+      assert.equal(ref.line, lens.range.start.line);
+      assert.equal(ref.version, document.version, 'the reference names the rendered document version');
+      const element = ref.kind === 'phase' ? plan.phases[ref.index] : plan.tasks[ref.index];
+      assert.equal(ref.kind, command.endsWith('Phase') ? 'phase' : 'task');
+      assert.equal(element.line, ref.line);
+      assert.equal(element.title, ref.title);
+    }
+  });
+
+  it('shows phase lenses only when phasewise.codeLens.tasks is off, and none when CodeLens is off', async () => {
+    const { uri, document } = await openPlanCopy('settings');
+    const plan = parsePlan(document.getText());
+    try {
+      await setConfig('codeLens.tasks', false);
+      const phaseOnly = sorted(expectedLenses(plan, false));
+      await waitFor('task lenses to go away', async () => JSON.stringify(sorted(byLine(await lensesOf(uri)))) === JSON.stringify(phaseOnly));
+      assert.deepEqual(sorted(byLine(await lensesOf(uri))), phaseOnly);
+
+      await setConfig('codeLens.enabled', false);
+      await waitFor('all lenses to go away', async () => (await lensesOf(uri)).length === 0);
+    } finally {
+      await setConfig('codeLens.tasks', undefined);
+      await setConfig('codeLens.enabled', undefined);
+    }
+    await waitFor('the lenses to come back', async () => JSON.stringify(sorted(byLine(await lensesOf(uri)))) === JSON.stringify(sorted(expectedLenses(plan, true))));
+  });
+
+  it('"Mark phase complete" changes only the status, the overview cell and Current Phase, records a lens event, and undoes in one step', async () => {
+    const { uri, document } = await openPlanCopy('complete');
+    const before = document.getText();
+    const plan = parsePlan(before);
+    const index = plan.phases.findIndex((p) => p.status === 'in-progress');
+    assert.ok(index >= 0, 'the sample plan has a phase in progress');
+    const phase = plan.phases[index];
+    assert.ok(phase.mark && phase.overviewRow, 'the phase in progress has a status line and an overview row');
+    const currentField = plan.fields.find((f) => f.name === 'current phase');
+    assert.ok(currentField, 'the sample plan has a Current Phase line');
+
+    const lens = (await lensesOf(uri)).find((l) => l.range.start.line === phase.line && l.command?.command === 'phasewise.completePhase');
+    assert.ok(lens, 'a "Mark phase complete" lens above the phase in progress');
+    const eventsBefore = api.services.history.all().length;
+    const applied = await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.equal(applied, true);
+
+    const after = document.getText();
+    const row = plan.overviews[phase.overviewRow.table].rows[phase.overviewRow.row];
+    const expected = new Set([lineOf(before, phase.mark.range.start), row.line, currentField.line]);
+    if (phase.headingMark) expected.add(lineOf(before, phase.headingMark.range.start));
+    const completedField = phase.fields.find((f) => /^(completed|completed at|completion date)$/.test(f.name));
+    if (completedField) expected.add(completedField.line);
+    assert.deepEqual(changedLines(before, after), [...expected].sort((a, b) => a - b));
+
+    const afterPlan = parsePlan(after);
+    assert.equal(afterPlan.phases[index].status, 'completed');
+    assert.equal(afterPlan.overviews[phase.overviewRow.table].rows[phase.overviewRow.row].status, 'completed');
+    const next = plan.phases.findIndex((p, i) => i > index && p.status !== 'completed');
+    if (next >= 0 && plan.phases[next].number) {
+      assert.match(after.split('\n')[currentField.line], new RegExp(`\\b${plan.phases[next].number!.replace('.', '\\.')}\\b`), 'Current Phase moves to the next open phase');
+      assert.equal(currentPhaseIndex(afterPlan), next);
+    }
+
+    // The history says it came from a lens.
+    const events = api.services.history.all().slice(eventsBefore);
+    const event = events.find((e) => e.file === uri.toString() && e.target === 'phase');
+    assert.ok(event, `a history event for the phase (got ${JSON.stringify(events)})`);
+    assert.equal(event.source, 'lens');
+    assert.equal(event.from, 'in-progress');
+    assert.equal(event.to, 'completed');
+    assert.equal(events.filter((e) => e.file === uri.toString() && e.key === event.key).length, 1, 'recorded once (not again as an outside change)');
+
+    // One undo restores the text exactly.
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), before);
+  });
+
+  it('a stale lens re-targets the same phase after lines were inserted above it, and edits no other line', async () => {
+    const { uri, document } = await openPlanCopy('stale');
+    const plan = parsePlan(document.getText());
+    const index = plan.phases.findIndex((p) => p.status === 'pending' && p.number !== undefined);
+    assert.ok(index > 0, 'the sample plan has a numbered pending phase after the first');
+    const phase = plan.phases[index];
+    const lens = (await lensesOf(uri)).find((l) => l.range.start.line === phase.line && l.command?.command === 'phasewise.startPhase');
+    assert.ok(lens, 'a Start lens above the pending phase');
+
+    // Someone inserts a phase above it: the lens's version, index and line are all out of date.
+    const inserted = '## Phase 99: Inserted above by the test\n\n**Status:** Pending\n\n---\n\n';
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(phase.line, 0), inserted);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const middle = document.getText();
+    const middlePlan = parsePlan(middle);
+    const moved = middlePlan.phases.findIndex((p) => p.number === phase.number && p.title === phase.title);
+    assert.notEqual(moved, index, 'the phase moved to another index');
+    assert.notEqual(middlePlan.phases[index].title, phase.title, 'another phase now has the old index');
+
+    const applied = await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    const after = document.getText();
+    if (!applied) {
+      assert.equal(after, middle, 'a refused stale lens changes nothing');
+      return;
+    }
+    const afterPlan = parsePlan(after);
+    assert.equal(afterPlan.phases[moved].status, 'in-progress', 'the same phase was started');
+    const target = middlePlan.phases[moved];
+    const allowed = new Set([lineOf(middle, target.mark!.range.start)]);
+    if (target.headingMark) allowed.add(lineOf(middle, target.headingMark.range.start));
+    if (target.overviewRow) allowed.add(middlePlan.overviews[target.overviewRow.table].rows[target.overviewRow.row].line);
+    for (const f of middlePlan.fields) if (f.name === 'current phase') allowed.add(f.line);
+    const changed = changedLines(middle, after);
+    assert.ok(changed.includes(lineOf(middle, target.mark!.range.start)), 'the status line of the same phase changed');
+    for (const line of changed) assert.ok(allowed.has(line), `line ${line + 1} changed: ${after.split('\n')[line]}`);
+    // The inserted phase and the phase that took the old index are untouched.
+    for (let i = 0; i < middlePlan.phases.length; i++) if (i !== moved) assert.equal(afterPlan.phases[i].status, middlePlan.phases[i].status, `phase ${middlePlan.phases[i].title}`);
+  });
+
+  it('a lens whose phase was deleted changes nothing', async () => {
+    const { uri, document } = await openPlanCopy('deleted');
+    const plan = parsePlan(document.getText());
+    const index = plan.phases.findIndex((p) => p.status === 'pending');
+    assert.ok(index >= 0 && index < plan.phases.length - 1, 'a pending phase with another phase after it');
+    const phase = plan.phases[index];
+    const lens = (await lensesOf(uri)).find((l) => l.range.start.line === phase.line && l.command?.command === 'phasewise.startPhase');
+    assert.ok(lens);
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(uri, new vscode.Range(document.positionAt(phase.sectionRange.start), document.positionAt(phase.sectionRange.end)));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const middle = document.getText();
+    assert.ok(!parsePlan(middle).phases.some((p) => p.title === phase.title), 'the phase is gone');
+    const eventsBefore = api.services.history.all().length;
+
+    const applied = await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.equal(applied, false);
+    assert.equal(document.getText(), middle, 'nothing changed');
+    assert.equal(api.services.history.all().length, eventsBefore, 'nothing was recorded');
+  });
+
+  it('builds the lenses of a 1000-phase plan quickly, and resolves the commands of the lenses on screen', async () => {
+    const parts = ['# Execution Plan: Large', '', '**Current Phase:** Phase 10 of 1000', ''];
+    for (let i = 1; i <= 1000; i++) {
+      const status = i < 10 ? 'Completed' : i === 10 ? 'In Progress' : 'Pending';
+      parts.push(`## Phase ${i}: Step group ${i}`, '', `**Status:** ${status}`, '', '**Steps:**', `1. First step of ${i}`, `2. Second step of ${i}`, '');
+    }
+    const { uri, document } = await openPlanCopy('large', parts.join('\n'));
+    const token = new vscode.CancellationTokenSource().token;
+    api.services.store.sync(document); // the first full parse is not what this measures
+
+    // The provider itself: after an edit (an incremental parse) and one pass over the plan.
+    const timings: number[] = [];
+    let lenses: vscode.CodeLens[] = [];
+    for (let k = 0; k < 3; k++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(document.lineCount - 1, 0), `Note ${k}\n`);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const started = performance.now();
+      lenses = ((await api.codeLens.provideCodeLenses(document, token)) ?? []) as vscode.CodeLens[];
+      timings.push(performance.now() - started);
+    }
+    const plan = parsePlan(document.getText());
+    assert.equal(plan.phases.length, 1000);
+    assert.equal(lenses.length, [...expectedLenses(plan, true).values()].reduce((n, list) => n + list.length, 0));
+    assert.ok(Math.min(...timings) < 250, `provideCodeLenses took ${timings.map((t) => t.toFixed(0)).join(', ')} ms`);
+
+    // So many lenses go out without commands (cheap for VS Code), each resolved to its own command.
+    assert.ok(lenses.every((l) => !l.command), 'a large document sends bare lenses');
+    const started = Date.now();
+    // Without a resolve count VS Code returns the lenses as provided (with one, it drops those it does not resolve).
+    const sent = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+    const elapsed = Date.now() - started;
+    assert.ok(sent.length >= lenses.length, `${sent.length} lenses through VS Code, ${lenses.length} provided`);
+    assert.ok(elapsed < 3000, `the round trip through VS Code took ${elapsed} ms`);
+    const resolved = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 40)) ?? [];
+    const ours = resolved.filter((l) => l.command?.command.startsWith('phasewise.'));
+    assert.ok(ours.length >= 20, `${ours.length} lenses resolved`);
+    for (const lens of ours) {
+      if (lens.command!.command === 'phasewise.revealLine') continue;
+      const [ref, marker] = lens.command!.arguments as [{ line: number; version: number; kind: string }, string];
+      assert.equal(marker, 'lens');
+      assert.equal(ref.line, lens.range.start.line);
+      assert.equal(ref.version, document.version);
+      const phase = plan.phases.find((p) => p.line === ref.line);
+      if (ref.kind === 'phase') {
+        assert.ok(phase);
+        assert.ok(expectedPhaseLenses(phase.status).includes(`${lens.command!.command}|${lens.command!.title}`));
+      }
+    }
+  });
+});

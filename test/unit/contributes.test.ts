@@ -1,0 +1,180 @@
+// The manifest and the sources agree: every contributed command is registered, every
+// registered command is contributed, menus point at real commands and views, and the files the
+// manifest names exist.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+
+interface CommandContribution {
+  command: string;
+  title?: string;
+  category?: string;
+  icon?: unknown;
+}
+
+interface MenuEntry {
+  command?: string;
+  submenu?: string;
+  when?: string;
+  group?: string;
+}
+
+interface Manifest {
+  icon?: string;
+  activationEvents?: string[];
+  capabilities?: { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown };
+  contributes: {
+    commands: CommandContribution[];
+    menus?: Record<string, MenuEntry[]>;
+    views?: Record<string, Array<{ id: string; icon?: string }>>;
+    viewsContainers?: Record<string, Array<{ id: string; icon?: string }>>;
+    viewsWelcome?: Array<{ view: string; contents: string }>;
+    grammars?: Array<{ path: string }>;
+  };
+}
+
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const contributed = manifest.contributes.commands;
+const contributedIds = new Set(contributed.map((c) => c.command));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(full);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+/** Comments out of the way, so an id in a comment is not taken for a registration. */
+function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+const sources = sourceFiles(join(ROOT, 'src')).map((file) => ({ file, text: withoutComments(readFileSync(file, 'utf8')) }));
+
+/** Ids registered as `registerCommand('phasewise.x', ...)`, with the files they are in. */
+function registeredIds(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const re = /registerCommand\(\s*['"](phasewise\.[\w.]+)['"]/g;
+  for (const { file, text } of sources) {
+    for (const m of text.matchAll(re)) out.set(m[1], [...(out.get(m[1]) ?? []), file]);
+  }
+  return out;
+}
+
+/**
+ * Ids registered from a list (`for (const [id, run] of [['phasewise.x', ...]]) registerCommand(id, run)`):
+ * quoted ids in a file that calls registerCommand with something other than a string literal.
+ */
+function listedIds(): Set<string> {
+  const out = new Set<string>();
+  for (const { text } of sources) {
+    if (!/registerCommand\(\s*[^\s'"]/.test(text)) continue;
+    for (const m of text.matchAll(/['"](phasewise\.[\w.]+)['"]/g)) out.add(m[1]);
+  }
+  return out;
+}
+
+/** `command:phasewise.x` links in a welcome view's Markdown. */
+function linkedCommands(contents: string): string[] {
+  return [...contents.matchAll(/\(command:([\w.]+)(?:\?[^)]*)?\)/g)].map((m) => m[1]);
+}
+
+describe('package.json contributions', () => {
+  const registered = registeredIds();
+  const listed = listedIds();
+
+  it('finds the registrations in the sources at all', () => {
+    // A guard against a regular expression that silently matches nothing.
+    assert.ok(registered.size >= 10, `only ${registered.size} registerCommand('phasewise.…') calls found under src/`);
+  });
+
+  it('registers every contributed command', () => {
+    const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id) && !listed.has(id));
+    assert.deepEqual(missing, [], `contributed but never registered: ${missing.join(', ')}`);
+  });
+
+  it('contributes every registered command', () => {
+    const extra = [...registered.keys()].filter((id) => !contributedIds.has(id));
+    assert.deepEqual(extra, [], `registered but not in contributes.commands: ${extra.map((id) => `${id} (${registered.get(id)!.map((f) => f.slice(ROOT.length + 1)).join(', ')})`).join('; ')}`);
+  });
+
+  it('registers each command once', () => {
+    const twice = [...registered].filter(([, files]) => files.length > 1).map(([id, files]) => `${id} (${files.length}×)`);
+    assert.deepEqual(twice, []);
+  });
+
+  it('contributes each command once, with a title and the Phasewise category', () => {
+    const seen = new Set<string>();
+    for (const c of contributed) {
+      assert.match(c.command, /^phasewise\.[a-zA-Z][\w.]*$/, `command id ${c.command}`);
+      assert.ok(!seen.has(c.command), `${c.command} is contributed twice`);
+      seen.add(c.command);
+      assert.equal(typeof c.title, 'string', `${c.command} has no title`);
+      assert.ok(c.title!.trim().length > 0, `${c.command} has an empty title`);
+      assert.equal(c.category, 'Phasewise', `${c.command} has category ${JSON.stringify(c.category)}`);
+      if (c.icon !== undefined) assert.match(String(c.icon), /^\$\([\w-]+\)$/, `${c.command} icon ${JSON.stringify(c.icon)}`);
+    }
+  });
+
+  it('menus and welcome views refer to contributed commands only', () => {
+    const unknown: string[] = [];
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus ?? {})) {
+      for (const e of entries) {
+        if (e.command !== undefined && !contributedIds.has(e.command)) unknown.push(`${menu}: ${e.command}`);
+      }
+    }
+    for (const w of manifest.contributes.viewsWelcome ?? []) {
+      for (const id of linkedCommands(w.contents)) if (!contributedIds.has(id)) unknown.push(`viewsWelcome(${w.view}): ${id}`);
+    }
+    assert.deepEqual(unknown, []);
+  });
+
+  it('menus and welcome views refer to contributed views only', () => {
+    const viewIds = new Set(Object.values(manifest.contributes.views ?? {}).flatMap((vs) => vs.map((v) => v.id)));
+    assert.ok(viewIds.size > 0, 'no views contributed');
+    const unknown: string[] = [];
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus ?? {})) {
+      for (const e of entries) {
+        for (const m of (e.when ?? '').matchAll(/\bview\s*==\s*([\w.-]+)/g)) if (!viewIds.has(m[1])) unknown.push(`${menu}: ${m[1]}`);
+      }
+    }
+    for (const w of manifest.contributes.viewsWelcome ?? []) if (!viewIds.has(w.view)) unknown.push(`viewsWelcome: ${w.view}`);
+    // Views live in a contributed container (or a built-in one).
+    const containers = new Set(Object.values(manifest.contributes.viewsContainers ?? {}).flatMap((cs) => cs.map((c) => c.id)));
+    for (const container of Object.keys(manifest.contributes.views ?? {})) {
+      if (!containers.has(container) && !['explorer', 'scm', 'debug', 'test', 'remote'].includes(container)) unknown.push(`views: container ${container}`);
+    }
+    assert.deepEqual(unknown, []);
+  });
+
+  it('view/item/context entries name a group', () => {
+    const loose = (manifest.contributes.menus?.['view/item/context'] ?? []).filter((e) => !e.group).map((e) => e.command);
+    assert.deepEqual(loose, []);
+  });
+
+  it('works in untrusted and virtual workspaces', () => {
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.equal(manifest.capabilities?.virtualWorkspaces, true);
+  });
+
+  it('declares activation events', () => {
+    assert.ok(Array.isArray(manifest.activationEvents) && manifest.activationEvents.length > 0, 'activationEvents is missing or empty');
+    for (const e of manifest.activationEvents!) assert.match(e, /^(onLanguage|onView|onCommand|workspaceContains|onStartupFinished|onWebviewPanel|\*)/, `activation event ${e}`);
+  });
+
+  it('names files that exist: grammars and icons', () => {
+    const grammars = manifest.contributes.grammars ?? [];
+    assert.ok(grammars.length > 0, 'no grammar contributed');
+    for (const g of grammars) assert.ok(existsSync(join(ROOT, g.path)), `grammar ${g.path} is missing`);
+    assert.ok(existsSync(join(ROOT, 'media/phasewise.svg')), 'media/phasewise.svg is missing');
+    const icons = [
+      ...Object.values(manifest.contributes.viewsContainers ?? {}).flatMap((cs) => cs.map((c) => c.icon)),
+      ...Object.values(manifest.contributes.views ?? {}).flatMap((vs) => vs.map((v) => v.icon)),
+    ].filter((icon): icon is string => typeof icon === 'string' && !icon.startsWith('$('));
+    for (const icon of icons) assert.ok(existsSync(join(ROOT, icon)), `icon ${icon} is missing`);
+    // The marketplace icon (media/icon.png) is rendered separately and may not exist yet.
+  });
+});
