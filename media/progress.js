@@ -229,6 +229,13 @@
     if (model.file) title.title = model.file;
     header.appendChild(title);
 
+    if (!model.phases.length && !model.total) {
+      // A log or summary without phases or tasks: nothing to measure.
+      frag.appendChild(header);
+      frag.appendChild(el('p', 'empty', 'This document has no phases or tasks to track.'));
+      return frag;
+    }
+
     const summary = el('div', 'summary');
     const unit = model.phases.length ? 'phases' : 'tasks';
     summary.appendChild(el('span', 'summary-count', model.completed + '/' + model.total + ' ' + unit));
@@ -251,7 +258,7 @@
       for (const phase of model.phases) list.appendChild(phaseRow(phase));
       frag.appendChild(list);
     } else {
-      frag.appendChild(el('p', 'empty', 'This document has no phases.'));
+      frag.appendChild(el('p', 'empty', 'This document has no phases; the count is of its tasks.'));
     }
     return frag;
   }

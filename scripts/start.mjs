@@ -3,6 +3,7 @@
 // on 127.0.0.1 and prints the address. Ctrl-C stops everything it started.
 //
 //   PORT=8080 npm start        (default port 8080; PORT=0 picks a free one)
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { packageExtension } from './package.mjs';
 import { REPO_ROOT, createRunDir, ensureCodeServer, installVsix, startServer, workbenchUrl } from './lib/vscode-server.mjs';
@@ -14,6 +15,14 @@ function fail(message) {
 
 const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+
+// Fail before building when the port is taken (the server would only log it and wait).
+if (port !== 0) {
+  const free = await new Promise((resolve) => {
+    const probe = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  if (!free) fail(`port ${port} is in use; run with PORT=<another port> npm start.`);
+}
 
 try {
   await ensureCodeServer();

@@ -4,68 +4,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { currentPhaseIndex, parsePlan, phaseTaskCounts, type Plan, type Status } from '../../src/core';
 import type { PhasewiseApi } from '../../src/extension';
-
-const EXTENSION_ID = 'phasewise.phasewise';
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-async function getApi(): Promise<PhasewiseApi> {
-  const extension = vscode.extensions.getExtension<PhasewiseApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  const api = await extension.activate();
-  await api.services.store.ready();
-  return api;
-}
-
-function workspaceFolder(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder is open');
-  return folder.uri;
-}
-
-/** The sample plan as it is on disk (other suites may leave its open document edited). */
-async function samplePlanText(): Promise<string> {
-  return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceFolder(), 'execution-plan.md')));
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-let counter = 0;
-const created: vscode.Uri[] = [];
-
-/** A fresh copy of the sample plan in the workspace folder, open in the active editor. */
-async function openPlanCopy(name: string, text?: string): Promise<{ uri: vscode.Uri; document: vscode.TextDocument; editor: vscode.TextEditor }> {
-  const uri = vscode.Uri.joinPath(workspaceFolder(), `it-lens-${name}-${process.pid}-${++counter}.md`);
-  await vscode.workspace.fs.writeFile(uri, encoder.encode(text ?? (await samplePlanText())));
-  created.push(uri);
-  const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document);
-  return { uri, document, editor };
-}
-
-/** Closes the editors of the files this suite made (dropping unsaved changes) and deletes the files. */
-async function cleanUp(): Promise<void> {
-  for (const uri of created.splice(0)) {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document && !document.isClosed) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    try {
-      await vscode.workspace.fs.delete(uri, { useTrash: false });
-    } catch {
-      // already gone
-    }
-  }
-}
+import { discardNewFiles, getApi, openPlanCopy, waitFor } from './support';
 
 async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000)) ?? [];
@@ -155,10 +94,10 @@ describe('Phasewise CodeLens', function () {
     api = await getApi();
   });
 
-  afterEach(cleanUp);
+  afterEach(discardNewFiles);
 
   it('shows the actions each phase and task status calls for, with a reference to the rendered version', async () => {
-    const { uri, document } = await openPlanCopy('titles');
+    const { uri, document } = await openPlanCopy('it-lens-titles');
     const plan = parsePlan(document.getText());
     assert.ok(plan.phases.length >= 3 && plan.tasks.length > 0, 'the sample plan has phases and tasks');
     assert.ok(new Set(plan.phases.map((p) => p.status)).size >= 3, 'the sample plan has phases in several statuses');
@@ -189,7 +128,7 @@ describe('Phasewise CodeLens', function () {
   });
 
   it('shows phase lenses only when phasewise.codeLens.tasks is off, and none when CodeLens is off', async () => {
-    const { uri, document } = await openPlanCopy('settings');
+    const { uri, document } = await openPlanCopy('it-lens-settings');
     const plan = parsePlan(document.getText());
     try {
       await setConfig('codeLens.tasks', false);
@@ -207,7 +146,7 @@ describe('Phasewise CodeLens', function () {
   });
 
   it('"Mark phase complete" changes only the status, the overview cell and Current Phase, records a lens event, and undoes in one step', async () => {
-    const { uri, document } = await openPlanCopy('complete');
+    const { uri, document } = await openPlanCopy('it-lens-complete');
     const before = document.getText();
     const plan = parsePlan(before);
     const index = plan.phases.findIndex((p) => p.status === 'in-progress');
@@ -256,7 +195,7 @@ describe('Phasewise CodeLens', function () {
   });
 
   it('a stale lens re-targets the same phase after lines were inserted above it, and edits no other line', async () => {
-    const { uri, document } = await openPlanCopy('stale');
+    const { uri, document } = await openPlanCopy('it-lens-stale');
     const plan = parsePlan(document.getText());
     const index = plan.phases.findIndex((p) => p.status === 'pending' && p.number !== undefined);
     assert.ok(index > 0, 'the sample plan has a numbered pending phase after the first');
@@ -296,7 +235,7 @@ describe('Phasewise CodeLens', function () {
   });
 
   it('a lens whose phase was deleted changes nothing', async () => {
-    const { uri, document } = await openPlanCopy('deleted');
+    const { uri, document } = await openPlanCopy('it-lens-deleted');
     const plan = parsePlan(document.getText());
     const index = plan.phases.findIndex((p) => p.status === 'pending');
     assert.ok(index >= 0 && index < plan.phases.length - 1, 'a pending phase with another phase after it');
@@ -323,7 +262,7 @@ describe('Phasewise CodeLens', function () {
       const status = i < 10 ? 'Completed' : i === 10 ? 'In Progress' : 'Pending';
       parts.push(`## Phase ${i}: Step group ${i}`, '', `**Status:** ${status}`, '', '**Steps:**', `1. First step of ${i}`, `2. Second step of ${i}`, '');
     }
-    const { uri, document } = await openPlanCopy('large', parts.join('\n'));
+    const { uri, document } = await openPlanCopy('it-lens-large', parts.join('\n'));
     const token = new vscode.CancellationTokenSource().token;
     api.services.store.sync(document); // the first full parse is not what this measures
 

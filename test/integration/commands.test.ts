@@ -5,74 +5,9 @@ import * as vscode from 'vscode';
 import { currentPhaseIndex, nextWork, parsePlan } from '../../src/core';
 import type { PhasewiseApi } from '../../src/extension';
 import { HISTORY_KEY, History, type HistoryEvent } from '../../src/host/history';
+import { discardNewFiles, getApi, openPlanCopy, samplePlanText, track, waitFor, writePlanCopy } from './support';
 
-const EXTENSION_ID = 'phasewise.phasewise';
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-async function getApi(): Promise<PhasewiseApi> {
-  const extension = vscode.extensions.getExtension<PhasewiseApi>(EXTENSION_ID);
-  assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  const api = await extension.activate();
-  await api.services.store.ready();
-  return api;
-}
-
-function workspaceFolder(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder is open');
-  return folder.uri;
-}
-
-/** The sample plan as it is on disk (other suites may leave its open document edited). */
-async function samplePlanText(): Promise<string> {
-  return decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceFolder(), 'execution-plan.md')));
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-let counter = 0;
-const created: vscode.Uri[] = [];
-
-async function writePlanCopy(name: string, text?: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(workspaceFolder(), `it-cmd-${name}-${process.pid}-${++counter}.md`);
-  await vscode.workspace.fs.writeFile(uri, encoder.encode(text ?? (await samplePlanText())));
-  created.push(uri);
-  return uri;
-}
-
-/** A fresh copy of the sample plan in the workspace folder, open in the active editor. */
-async function openPlanCopy(name: string, text?: string): Promise<{ uri: vscode.Uri; document: vscode.TextDocument; editor: vscode.TextEditor }> {
-  const uri = await writePlanCopy(name, text);
-  const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document);
-  return { uri, document, editor };
-}
-
-/** Closes the editors of the documents this suite made (dropping unsaved changes) and deletes the files. */
-async function cleanUp(): Promise<void> {
-  for (const uri of created.splice(0)) {
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document && !document.isClosed) {
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') continue;
-    try {
-      await vscode.workspace.fs.delete(uri, { useTrash: false });
-    } catch {
-      // already gone
-    }
-  }
-}
 
 function placeCursor(editor: vscode.TextEditor, line: number, character = 0): void {
   const p = new vscode.Position(line, character);
@@ -87,10 +22,10 @@ describe('Phasewise commands', function () {
     api = await getApi();
   });
 
-  afterEach(cleanUp);
+  afterEach(discardNewFiles);
 
   it('Insert Next Phase adds the next-numbered phase after the last one and an overview row, selects its title, and undoes in one step', async () => {
-    const { document, editor } = await openPlanCopy('next-phase');
+    const { document, editor } = await openPlanCopy('it-cmd-next-phase');
     placeCursor(editor, 0);
     const before = document.getText();
     const plan = parsePlan(before);
@@ -127,7 +62,7 @@ describe('Phasewise commands', function () {
   });
 
   it('Insert Fix Block without a title argument asks for one, and Escape changes nothing', async () => {
-    const { document } = await openPlanCopy('fix-cancel');
+    const { document } = await openPlanCopy('it-cmd-fix-cancel');
     const before = document.getText();
     const running = Promise.resolve(vscode.commands.executeCommand('phasewise.insertFixBlock'));
     let settled = false;
@@ -143,7 +78,7 @@ describe('Phasewise commands', function () {
   });
 
   it('Insert Fix Block with a title puts the block in the section at the cursor', async () => {
-    const { document, editor } = await openPlanCopy('fix');
+    const { document, editor } = await openPlanCopy('it-cmd-fix');
     const plan = parsePlan(document.getText());
     const phase = plan.phases[plan.phases.length - 1];
     placeCursor(editor, phase.line + 2);
@@ -159,7 +94,7 @@ describe('Phasewise commands', function () {
   });
 
   it('Go to Current Phase puts the cursor on the current phase heading; Resume on the first open step', async () => {
-    const { uri, document, editor } = await openPlanCopy('navigate');
+    const { uri, document, editor } = await openPlanCopy('it-cmd-navigate');
     placeCursor(editor, 0);
     const plan = parsePlan(document.getText());
     const current = currentPhaseIndex(plan);
@@ -180,14 +115,14 @@ describe('Phasewise commands', function () {
   });
 
   it('Reveal Line opens a closed plan at a line', async () => {
-    const uri = await writePlanCopy('reveal');
+    const uri = await writePlanCopy('it-cmd-reveal');
     assert.equal(await vscode.commands.executeCommand('phasewise.revealLine', uri.toString(), 12), true);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     assert.equal(vscode.window.activeTextEditor!.selection.active.line, 12);
   });
 
   it('a status command without an argument acts on the task at the cursor and records a command event', async () => {
-    const { uri, document, editor } = await openPlanCopy('cursor-task');
+    const { uri, document, editor } = await openPlanCopy('it-cmd-cursor-task');
     const before = document.getText();
     const plan = parsePlan(before);
     const taskIndex = plan.tasks.findIndex((t) => t.status === 'pending' && t.kind === 'checkbox');
@@ -208,7 +143,7 @@ describe('Phasewise commands', function () {
   });
 
   it('a phase command from the Plans view (a node with a ref) acts on that phase and records a tree event', async () => {
-    const { uri, document } = await openPlanCopy('tree-node');
+    const { uri, document } = await openPlanCopy('it-cmd-tree-node');
     const plan = parsePlan(document.getText());
     const index = plan.phases.findIndex((p) => p.status === 'pending');
     const p = plan.phases[index];
@@ -229,7 +164,7 @@ describe('Phasewise commands', function () {
   it('New Execution Plan opens an untitled Markdown plan with the title given', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('phasewise.newPlan', { title: 'Integration Plan' });
     assert.ok(uri);
-    created.push(uri);
+    track(uri);
     const document = vscode.window.activeTextEditor?.document;
     assert.equal(document?.uri.toString(), uri.toString());
     assert.equal(document!.languageId, 'markdown');
@@ -244,7 +179,7 @@ describe('Phasewise commands', function () {
     const original = await samplePlanText();
     const damaged = original.replaceAll('✅', 'âœ…');
     assert.notEqual(damaged, original);
-    const { document } = await openPlanCopy('repair', damaged);
+    const { document } = await openPlanCopy('it-cmd-repair', damaged);
     const repaired = await vscode.commands.executeCommand<number>('phasewise.repairEmoji');
     assert.ok(repaired && repaired > 0);
     assert.equal(document.getText(), original);
@@ -263,11 +198,11 @@ describe('Phasewise status history', function () {
     api = await getApi();
   });
 
-  afterEach(cleanUp);
+  afterEach(discardNewFiles);
 
   it('records a change written to a closed plan file by another program as an outside change', async () => {
     const text = await samplePlanText();
-    const uri = await writePlanCopy('outside', text);
+    const uri = await writePlanCopy('it-cmd-outside', text);
     await waitFor('the store to read the new plan', () => api.services.store.get(uri));
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the plan is not open');
 

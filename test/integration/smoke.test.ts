@@ -1,8 +1,7 @@
 // Checks that the harness gives a real editor: a workspace, documents, edits, and this extension.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'phasewise.phasewise';
+import { EXTENSION_ID } from './support';
 
 async function openSamplePlan(): Promise<vscode.TextDocument> {
   const [uri] = await vscode.workspace.findFiles('execution-plan.md', null, 1);

@@ -4,23 +4,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { applyEdits, currentPhaseIndex, parsePlan, progress, setStatus, type Plan } from '../../src/core';
 import type { PhasewiseApi } from '../../src/extension';
+import { applyToDocument, deleteFile, fileUri, getApi, plain, revertAndCloseAll, waitFor } from './support';
 
 let api: PhasewiseApi;
 
-function fileUri(name: string): vscode.Uri {
-  const folders = vscode.workspace.workspaceFolders;
-  assert.ok(folders?.length, 'a workspace folder is open');
-  return vscode.Uri.joinPath(folders[0].uri, name);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > until) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}; the status bar says "${api.statusBar.text}"`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** waitFor that, when it times out, says what the status bar showed. */
+function waitForBar(what: string, probe: () => boolean): Promise<boolean> {
+  return waitFor(what, probe, 5000, { detail: () => `the status bar says "${api.statusBar.text}"` });
 }
 
 /** What the item should say for a plan with phases, worked out from the model. */
@@ -34,42 +24,17 @@ function expectedText(plan: Plan): string {
   return `$(checklist) Phase ${n}/${top.length} · ${pct}%`;
 }
 
-/** A Markdown tooltip as the text it renders. */
-function plain(md: vscode.MarkdownString): string {
-  return md.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
-}
-
 async function show(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
 
-async function closeAll(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty || document.isUntitled || document.uri.scheme !== fileUri('').scheme) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
-async function remove(uri: vscode.Uri): Promise<void> {
-  try {
-    await vscode.workspace.fs.delete(uri);
-  } catch {
-    // already gone
-  }
-}
-
 describe('Status bar', () => {
   before(async () => {
-    const ext = vscode.extensions.getExtension('phasewise.phasewise');
-    assert.ok(ext, 'the extension is installed');
-    api = (await ext.activate()) as PhasewiseApi;
-    await api.services.store.ready();
-    await closeAll();
+    api = await getApi();
+    await revertAndCloseAll();
   });
 
-  afterEach(closeAll);
+  afterEach(revertAndCloseAll);
 
   it('shows the current phase and the share of completed phases of the active plan', async () => {
     const uri = fileUri('execution-plan.md');
@@ -78,7 +43,7 @@ describe('Status bar', () => {
     assert.ok(plan.phases.length >= 3 && plan.phases.some((p) => p.status === 'in-progress'));
     const expected = expectedText(plan);
     assert.match(expected, /^\$\(checklist\) Phase [\w.-]+\/\d+ · \d+%$/);
-    await waitFor(`"${expected}"`, () => api.statusBar.text === expected);
+    await waitForBar(`"${expected}"`, () => api.statusBar.text === expected);
     assert.equal(api.statusBar.name, 'Phasewise');
     assert.equal((api.statusBar.command as vscode.Command | undefined)?.command, 'phasewise.goToCurrentPhase');
     const tooltip = api.statusBar.tooltip;
@@ -96,19 +61,17 @@ describe('Status bar', () => {
     const document = editor.document;
     const plan = parsePlan(document.getText());
     const before = expectedText(plan);
-    await waitFor(`"${before}"`, () => api.statusBar.text === before);
+    await waitForBar(`"${before}"`, () => api.statusBar.text === before);
     const cur = currentPhaseIndex(plan)!;
     const edits = setStatus(document.getText(), plan, { kind: 'phase', index: cur }, 'completed');
     const expected = expectedText(parsePlan(applyEdits(document.getText(), edits)));
     assert.notEqual(expected, before, 'completing the current phase changes what the item says');
-    const we = new vscode.WorkspaceEdit();
-    for (const e of edits) we.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.text);
-    assert.ok(await vscode.workspace.applyEdit(we));
-    await waitFor(`"${expected}"`, () => api.statusBar.text === expected);
+    await applyToDocument(document, edits);
+    await waitForBar(`"${expected}"`, () => api.statusBar.text === expected);
 
     await vscode.commands.executeCommand('workbench.action.files.revert');
     assert.ok(!document.isDirty, 'the sample is back to its saved text');
-    await waitFor(`"${before}" again`, () => api.statusBar.text === before);
+    await waitForBar(`"${before}" again`, () => api.statusBar.text === before);
   });
 
   it('shows the tasks done in a tracker', async () => {
@@ -118,27 +81,27 @@ describe('Status bar', () => {
     const { completed, total } = progress(plan);
     assert.ok(total > 0);
     const expected = `$(checklist) ${completed}/${total} tasks done`;
-    await waitFor(`"${expected}"`, () => api.statusBar.text === expected);
+    await waitForBar(`"${expected}"`, () => api.statusBar.text === expected);
   });
 
   it('steps aside for a Markdown file that is not a plan and for other files', async () => {
     await show(fileUri('execution-plan.md'));
-    await waitFor('the plan in the status bar', () => api.statusBar.text.includes('Phase'));
+    await waitForBar('the plan in the status bar', () => api.statusBar.text.includes('Phase'));
     const notes = fileUri(`zz-status-notes-${Date.now()}.md`);
     const other = fileUri(`zz-status-other-${Date.now()}.txt`);
     await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('# Notes\n\nNothing to do here, just a paragraph.\n'));
     await vscode.workspace.fs.writeFile(other, new TextEncoder().encode('plain text\n'));
     try {
       await show(notes);
-      await waitFor('the item to hide for Markdown notes', () => api.statusBar.text === '');
+      await waitForBar('the item to hide for Markdown notes', () => api.statusBar.text === '');
       await show(fileUri('execution-plan.md'));
-      await waitFor('the plan in the status bar again', () => api.statusBar.text.includes('Phase'));
+      await waitForBar('the plan in the status bar again', () => api.statusBar.text.includes('Phase'));
       await show(other);
-      await waitFor('the item to hide for a text file', () => api.statusBar.text === '');
+      await waitForBar('the item to hide for a text file', () => api.statusBar.text === '');
     } finally {
-      await closeAll();
-      await remove(notes);
-      await remove(other);
+      await revertAndCloseAll();
+      await deleteFile(notes);
+      await deleteFile(other);
     }
   });
 });

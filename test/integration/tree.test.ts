@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { applyEdits, currentPhaseIndex, parsePlan, phaseTaskCounts, setStatus, type KnownStatus, type Plan, type Status, type TextEdit } from '../../src/core';
 import type { PhasewiseApi } from '../../src/extension';
 import type { Node, PlansTreeProvider } from '../../src/host/tree';
+import { applyToDocument, deleteFile, fileUri, getApi, plain, revertAndCloseAll, waitFor } from './support';
 
 const EXPECTED_ICON: Record<Status, string> = {
   pending: 'circle-large-outline',
@@ -20,29 +21,9 @@ const SAMPLES = ['execution-plan.md', 'execution-log.md', 'task-tracker.md', 'se
 let api: PhasewiseApi;
 let provider: PlansTreeProvider;
 
-function folder(): vscode.Uri {
-  const folders = vscode.workspace.workspaceFolders;
-  assert.ok(folders?.length, 'a workspace folder is open');
-  return folders[0].uri;
-}
-
-function fileUri(name: string): vscode.Uri {
-  return vscode.Uri.joinPath(folder(), name);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > until) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** waitFor that polls again when the probe throws (the view may be between refreshes). */
+function waitForView<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
+  return waitFor(what, probe, 5000, { retryErrors: true });
 }
 
 /** The text Phasewise reads for a file: its open document, else the file. */
@@ -62,11 +43,6 @@ async function item(node: Node): Promise<vscode.TreeItem> {
   return provider.getTreeItem(node);
 }
 
-/** A Markdown tooltip as the text it renders. */
-function plain(md: vscode.MarkdownString): string {
-  return md.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
-}
-
 function labelOf(it: vscode.TreeItem): string {
   return typeof it.label === 'string' ? it.label : (it.label?.label ?? '');
 }
@@ -80,18 +56,11 @@ async function rootFor(uri: vscode.Uri): Promise<Node | undefined> {
 }
 
 async function planRoot(uri: vscode.Uri): Promise<Node> {
-  return waitFor(`the Plans view to list ${vscode.workspace.asRelativePath(uri)}`, () => rootFor(uri));
+  return waitForView(`the Plans view to list ${vscode.workspace.asRelativePath(uri)}`, () => rootFor(uri));
 }
 
 function topPhases(plan: Plan): number[] {
   return plan.phases.map((p, i) => ({ p, i })).filter(({ p }) => p.parent === undefined).map(({ i }) => i);
-}
-
-/** Applies the core's edits to an open document, as one workspace edit. */
-async function applyToDocument(document: vscode.TextDocument, edits: readonly TextEdit[]): Promise<void> {
-  const we = new vscode.WorkspaceEdit();
-  for (const e of edits) we.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.text);
-  assert.ok(await vscode.workspace.applyEdit(we), 'the edit was applied');
 }
 
 /** The edits that set phase `index` to `status`, and the plan afterwards. */
@@ -99,16 +68,6 @@ function statusChange(text: string, index: number, status: KnownStatus): { edits
   const edits = setStatus(text, parsePlan(text), { kind: 'phase', index }, status);
   assert.ok(edits.length, 'the core has edits for the status change');
   return { edits, after: parsePlan(applyEdits(text, edits)) };
-}
-
-/** Reverts unsaved changes in every editor and closes them all (no save prompts). */
-async function closeAll(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty || document.isUntitled || document.uri.scheme !== folder().scheme) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 /** A plan file of this test's own, created with the workspace file system. */
@@ -119,30 +78,23 @@ async function createPlanFile(name: string, text: string): Promise<vscode.Uri> {
 }
 
 async function removeFile(uri: vscode.Uri): Promise<void> {
-  try {
-    await vscode.workspace.fs.delete(uri);
-  } catch {
-    // already gone
-  }
+  await deleteFile(uri);
   // Let the view drop it, so the next test starts from the sample workspace.
-  await waitFor(`the Plans view to drop ${vscode.workspace.asRelativePath(uri)}`, async () => !(await rootFor(uri))).catch(() => undefined);
+  await waitForView(`the Plans view to drop ${vscode.workspace.asRelativePath(uri)}`, async () => !(await rootFor(uri))).catch(() => undefined);
 }
 
 describe('Plans tree', () => {
   before(async () => {
-    const ext = vscode.extensions.getExtension('phasewise.phasewise');
-    assert.ok(ext, 'the extension is installed');
-    api = (await ext.activate()) as PhasewiseApi;
-    await api.services.store.ready();
+    api = await getApi();
     provider = api.tree.provider;
-    await closeAll();
+    await revertAndCloseAll();
     if (provider.hideCompleted) await vscode.commands.executeCommand('phasewise.showCompleted');
     for (const name of SAMPLES) await planRoot(fileUri(name));
   });
 
   afterEach(async () => {
     if (provider.hideCompleted) await vscode.commands.executeCommand('phasewise.showCompleted');
-    await closeAll();
+    await revertAndCloseAll();
   });
 
   it('lists the sample plan and the other sample documents at the root', async () => {
@@ -288,11 +240,11 @@ describe('Plans tree', () => {
     const config = vscode.workspace.getConfiguration('phasewise');
     await config.update('tree.hideCompleted', true, vscode.ConfigurationTarget.Workspace);
     try {
-      await waitFor('the view to hide completed items', () => provider.hideCompleted);
+      await waitForView('the view to hide completed items', () => provider.hideCompleted);
     } finally {
       await config.update('tree.hideCompleted', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await waitFor('the view to show completed items', () => !provider.hideCompleted);
+    await waitForView('the view to show completed items', () => !provider.hideCompleted);
   });
 
   it('reveals the heading of a phase when its node is clicked', async () => {
@@ -304,7 +256,7 @@ describe('Plans tree', () => {
     const command = (await item(nodes[k])).command;
     assert.ok(command);
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
-    const editor = await waitFor('an editor on the plan', () => {
+    const editor = await waitForView('an editor on the plan', () => {
       const e = vscode.window.activeTextEditor;
       return e && e.document.uri.toString() === uri.toString() ? e : undefined;
     });
@@ -318,14 +270,14 @@ describe('Plans tree', () => {
     const view = api.tree.view;
     const nodes = await children(await planRoot(uri));
     await view.reveal(nodes[0], { select: true, focus: false, expand: false });
-    await waitFor('the first phase to be selected', () => view.visible && view.selection[0]?.id === nodes[0].id);
+    await waitForView('the first phase to be selected', () => view.visible && view.selection[0]?.id === nodes[0].id);
 
     const k = nodes.length - 2;
     const p = plan.phases[topPhases(plan)[k]];
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     const inside = new vscode.Position(Math.min(p.line + 2, editor.document.lineCount - 1), 0);
     editor.selection = new vscode.Selection(inside, inside);
-    await waitFor(`the phase under the cursor (${p.title}) to be selected`, () => view.selection[0]?.id === nodes[k].id);
+    await waitForView(`the phase under the cursor (${p.title}) to be selected`, () => view.selection[0]?.id === nodes[k].id);
   });
 
   it('follows edits of an open plan, and the revert', async () => {
@@ -347,7 +299,7 @@ describe('Plans tree', () => {
     const { edits, after } = statusChange(document.getText(), last, 'in-progress');
     assert.equal(after.phases[last].status, 'in-progress');
     await applyToDocument(document, edits);
-    await waitFor('the last phase to show as in progress', async () => {
+    await waitForView('the last phase to show as in progress', async () => {
       const it = await lastItem();
       return iconOf(it) === 'play-circle' && it.contextValue === 'phase.in-progress';
     });
@@ -360,7 +312,7 @@ describe('Plans tree', () => {
 
     await vscode.commands.executeCommand('workbench.action.files.revert');
     assert.ok(!document.isDirty, 'the sample is back to its saved text');
-    await waitFor('the last phase to show its saved status again', async () => (await lastItem()).contextValue === `phase.${was}`);
+    await waitForView('the last phase to show its saved status again', async () => (await lastItem()).contextValue === `phase.${was}`);
   });
 
   it('follows a plan file written by another program', async () => {
@@ -375,12 +327,12 @@ describe('Plans tree', () => {
       const { edits, after } = statusChange(source, first, 'failed');
       assert.equal(after.phases[first].status, 'failed');
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(applyEdits(source, edits)));
-      await waitFor('the first phase to show as failed', async () => {
+      await waitForView('the first phase to show as failed', async () => {
         const it = await item((await children(root))[0]);
         return iconOf(it) === 'error' && it.contextValue === 'phase.failed';
       });
       await vscode.workspace.fs.delete(uri);
-      await waitFor('the deleted plan to leave the view', async () => !(await rootFor(uri)));
+      await waitForView('the deleted plan to leave the view', async () => !(await rootFor(uri)));
     } finally {
       await removeFile(uri);
     }
