@@ -243,7 +243,6 @@ export interface RelField {
   start: number;
   end: number;
   valueStart: number;
-  valueEnd: number;
   line: number;
   style: FieldStyle;
   status?: { status: Status; phraseStart: number; phraseEnd: number };
@@ -330,7 +329,6 @@ function relField(f: Field): RelField {
     start: f.range.start,
     end: f.range.end,
     valueStart: f.valueRange.start,
-    valueEnd: f.valueRange.end,
     line: f.line,
     style: f.style,
   };
@@ -554,13 +552,13 @@ class FieldNode implements Field {
     readonly s: number,
     private readonly e: number,
     private readonly vs: number,
-    private readonly ve: number,
   ) {}
   get range(): Range {
     return { start: this.s, end: this.e };
   }
   get valueRange(): Range {
-    return { start: this.vs, end: this.ve };
+    // The value is the text of its range, so its end is not stored.
+    return { start: this.vs, end: this.vs + this.value.length };
   }
 }
 
@@ -666,7 +664,7 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
   }
   closeHeadings(ctx, 0, text.length);
   const plan = finish(ctx, text, bom, lineCount);
-  fieldNodesOf.set(plan, ctx.fieldNodes);
+  fieldNodesOf.set(plan, ctx.fieldNodes.slice()); // exact size: kept as long as the plan
   return plan;
 }
 
@@ -719,7 +717,7 @@ function absField(ctx: Context, f: RelField, off: number, ln: number): Field {
   const i = ctx.fieldNodes.length;
   let node: FieldNode;
   if (r && f.end + off < r.until && i < r.fields.length && r.fields[i].s === f.start + off && r.fields[i].line === f.line + ln) node = r.fields[i];
-  else node = new FieldNode(f.key, f.name, f.value, f.line + ln, f.style, f.start + off, f.end + off, f.valueStart + off, f.valueEnd + off);
+  else node = new FieldNode(f.key, f.name, f.value, f.line + ln, f.style, f.start + off, f.end + off, f.valueStart + off);
   ctx.fieldNodes.push(node);
   return node;
 }
@@ -736,7 +734,7 @@ function reusedTask(ctx: Context, kind: TaskKind, s: number, end: number, line: 
 function fieldMark(f: RelField, off: number): StatusMark {
   const p = f.status!;
   const base = f.valueStart + off;
-  return new MarkNode(p.status, f.value, 'field', base, f.valueEnd + off, base + p.phraseStart, base + p.phraseEnd);
+  return new MarkNode(p.status, f.value, 'field', base, base + f.value.length, base + p.phraseStart, base + p.phraseEnd);
 }
 
 function isFieldList(f: RelField | readonly RelField[]): f is readonly RelField[] {
