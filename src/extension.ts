@@ -56,19 +56,35 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
     async (index, line) => {
       const entry = active.get();
       if (!entry) return;
-      // A row from a model that is already out of date: go to the phase as it is now.
-      const phase = entry.doc.plan.phases[index];
-      await revealLine(entry.uri, phase && phase.line !== line ? phase.line : line);
+      // A row from a model that is already out of date: the phase on that line, else at that index.
+      const phases = entry.doc.plan.phases;
+      const phase = phases.find((p) => p.line === line) ?? phases[index];
+      if (phase) await revealLine(entry.uri, phase.line);
     },
     log,
   );
   context.subscriptions.push(
     progress,
+    history,
     vscode.window.registerWebviewViewProvider(ProgressViewProvider.viewType, progress),
-    active.onDidChange(() => progress.refresh()),
+  );
+  // The progress model is rebuilt at most every 100 ms while typing.
+  let progressTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshProgress = (): void => {
+    if (progressTimer) return;
+    progressTimer = setTimeout(() => {
+      progressTimer = undefined;
+      progress.refresh();
+    }, 100);
+  };
+  context.subscriptions.push(
+    active.onDidChange(refreshProgress),
+    history.onDidChange(refreshProgress),
+    { dispose: () => progressTimer && clearTimeout(progressTimer) },
   );
 
   const tree = registerTree(services);
+  context.subscriptions.push(history.onDidChange(() => tree.provider.refreshNow()));
   const codeLens = registerCodeLens(services);
   const statusBar = registerStatusBar(services);
   const diagnostics = registerDiagnostics(services);

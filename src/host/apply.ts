@@ -10,69 +10,12 @@ import {
   StaleEditError,
   PhasewiseError,
   setStatus,
-  type Target,
   verifyEdits,
 } from '../core';
 import type { HistorySource, History, HistoryEvent } from './history';
+import { resolveRef, type TargetRef } from './targets';
 import { statusKeys, transitions } from './history';
 import type { PlanStore } from './store';
-
-/**
- * What a lens, tree item or webview row points at: the document version it was made for, the
- * element's index then, and enough to find the same element again after the text changed.
- */
-export interface TargetRef {
-  uri: string;
-  kind: 'phase' | 'task';
-  index: number;
-  /** Document version the reference was made from (undefined: read from disk). */
-  version?: number;
-  /** Phase number or ID, task ID; else undefined. */
-  key?: string;
-  title: string;
-  line: number;
-}
-
-export function phaseRef(uri: vscode.Uri, plan: Plan, index: number, version: number | undefined): TargetRef {
-  const p = plan.phases[index];
-  return { uri: uri.toString(), kind: 'phase', index, version, key: p.number ?? p.id, title: p.title, line: p.line };
-}
-
-export function taskRef(uri: vscode.Uri, plan: Plan, index: number, version: number | undefined): TargetRef {
-  const t = plan.tasks[index];
-  return { uri: uri.toString(), kind: 'task', index, version, key: t.id, title: t.title, line: t.line };
-}
-
-export function isTargetRef(x: unknown): x is TargetRef {
-  if (!x || typeof x !== 'object') return false;
-  const r = x as Partial<TargetRef>;
-  return typeof r.uri === 'string' && (r.kind === 'phase' || r.kind === 'task') && Number.isInteger(r.index) && typeof r.title === 'string' && Number.isInteger(r.line);
-}
-
-/**
- * The element `ref` points at in `plan` (the document as it is now): the same index when the
- * document has not changed, else the one element with the same key and title. Undefined when
- * that is not certain: the caller refuses rather than edit the wrong line.
- */
-export function resolveRef(plan: Plan, ref: TargetRef, version: number | undefined): Target | undefined {
-  const list = ref.kind === 'phase' ? plan.phases : plan.tasks;
-  const same = (i: number): boolean => {
-    const el = list[i];
-    if (!el) return false;
-    const key = ref.kind === 'phase' ? (plan.phases[i].number ?? plan.phases[i].id) : plan.tasks[i].id;
-    return key === ref.key && el.title === ref.title;
-  };
-  if (version !== undefined && ref.version === version && same(ref.index)) return { kind: ref.kind, index: ref.index };
-  const matches: number[] = [];
-  for (let i = 0; i < list.length; i++) if (same(i)) matches.push(i);
-  if (matches.length === 1) return { kind: ref.kind, index: matches[0] };
-  if (matches.length > 1) {
-    // Several with the same key and title: only the one still on the same line is certain.
-    const onLine = matches.filter((i) => list[i].line === ref.line);
-    if (onLine.length === 1) return { kind: ref.kind, index: onLine[0] };
-  }
-  return undefined;
-}
 
 /** Replaces offsets in `document` with the core's edits, as one WorkspaceEdit (one undo step). */
 export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
@@ -86,6 +29,9 @@ export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly T
 export interface ApplyResult {
   applied: boolean;
   message?: string;
+  /** The document's model before and after the edit (when it is a plan). */
+  before?: Plan;
+  after?: Plan;
 }
 
 /**
@@ -101,13 +47,43 @@ export async function applyToDocument(store: PlanStore, document: vscode.TextDoc
     if (err instanceof StaleEditError) return { applied: false, message: `The document changed: ${err.message}` };
     throw err;
   }
+  const before = store.sync(document)?.doc.plan;
   const wasDirty = document.isDirty;
   const ok = await store.asPhasewise(document.uri, () => vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)));
-  if (!ok) return { applied: false, message: 'VS Code refused the edit (is the file read-only?).' };
-  store.sync(document);
+  if (!ok) return { applied: false, message: 'VS Code refused the edit (the document changed meanwhile, or it is read-only).' };
+  const after = store.sync(document)?.doc.plan;
   const save = vscode.workspace.getConfiguration('phasewise', document.uri).get<boolean>('saveAfterEdit', true);
-  if (save && !wasDirty && document.uri.scheme !== 'untitled') await document.save();
-  return { applied: true };
+  if (save && !wasDirty && document.uri.scheme !== 'untitled') await saveUntouched(document);
+  return { applied: true, before, after };
+}
+
+/** True when saving `document` would let save participants change other text (format, trim...). */
+function saveWouldReformat(document: vscode.TextDocument): boolean {
+  const scope = { uri: document.uri, languageId: document.languageId };
+  const editor = vscode.workspace.getConfiguration('editor', scope);
+  const files = vscode.workspace.getConfiguration('files', scope);
+  const actions = editor.get<unknown>('codeActionsOnSave');
+  const hasActions = Array.isArray(actions) ? actions.length > 0 : !!actions && Object.values(actions as object).some((v) => v === true || v === 'explicit' || v === 'always');
+  return !!editor.get('formatOnSave') || !!files.get('trimTrailingWhitespace') || !!files.get('insertFinalNewline') || !!files.get('trimFinalNewlines') || hasActions;
+}
+
+/**
+ * Saves a document Phasewise just edited without letting anything else change it: the active
+ * editor is saved without formatting; another document is saved only when no save participant
+ * would touch it. A file that was deleted or moved meanwhile is not written back.
+ */
+async function saveUntouched(document: vscode.TextDocument): Promise<void> {
+  try {
+    await vscode.workspace.fs.stat(document.uri);
+  } catch {
+    return; // gone from disk: saving would create it again
+  }
+  if (vscode.window.activeTextEditor?.document === document) {
+    await vscode.commands.executeCommand('workbench.action.files.saveWithoutFormatting');
+    return;
+  }
+  if (saveWouldReformat(document)) return; // stays unsaved, visible as such in the editor
+  if (!(await document.save())) void vscode.window.showWarningMessage(`Phasewise: ${vscode.workspace.asRelativePath(document.uri)} could not be saved; the change is in the editor.`);
 }
 
 /**
@@ -161,8 +137,7 @@ export async function setStatusAt(
     if (result.message) void vscode.window.showWarningMessage(`Phasewise: ${result.message}`);
     return false;
   }
-  const after = store.get(uri)?.doc.plan;
-  if (after) await history.record(eventsFor(uri, before, after, source));
+  if (result.after) await history.record(eventsFor(uri, before, result.after, source));
   return true;
 }
 
@@ -171,3 +146,4 @@ export function eventsFor(uri: vscode.Uri, before: Plan, after: Plan, source: Hi
 }
 
 export { statusKeys };
+export { phaseRef, taskRef, isTargetRef, resolveRef, type TargetRef } from './targets';

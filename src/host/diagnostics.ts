@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { checkPlan, type Diagnostic as CoreDiagnostic } from '../core';
-import { applyToDocument } from './apply';
+import { applyToDocument, eventsFor } from './apply';
 import type { Services } from './services';
 
 const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
@@ -120,13 +120,20 @@ export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
     ),
     // Fixes go through the guarded path: the expected text is checked before anything changes.
     vscode.commands.registerCommand('phasewise.applyFix', async (uri: string, version: number, edits: Parameters<typeof applyToDocument>[2]) => {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-      if (document.version !== version) {
-        void vscode.window.showWarningMessage('Phasewise: the document changed since the problem was found; check again.');
-        return;
+      try {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        if (document.version !== version) {
+          void vscode.window.showWarningMessage('Phasewise: the document changed since the problem was found; check again.');
+          return;
+        }
+        const result = await applyToDocument(s.store, document, edits);
+        if (!result.applied && result.message) void vscode.window.showWarningMessage(`Phasewise: ${result.message}`);
+        // A fix that changes statuses is a status change made with Phasewise.
+        if (result.before && result.after) await s.history.record(eventsFor(document.uri, result.before, result.after, 'command'));
+      } catch (err) {
+        s.log.error(`Applying a fix failed: ${String(err)}`);
+        void vscode.window.showErrorMessage(`Phasewise: the fix could not be applied: ${err instanceof Error ? err.message : String(err)}`);
       }
-      const result = await applyToDocument(s.store, document, edits);
-      if (!result.applied && result.message) void vscode.window.showWarningMessage(`Phasewise: ${result.message}`);
     }),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );

@@ -6,7 +6,7 @@
  * The stored value is validated with zod on every read. An older layout is migrated; anything
  * unreadable is set aside and the history starts again, with a warning in the log.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { z } from 'zod';
 import { StatusSchema, type Plan, type Status } from '../core';
 
@@ -140,8 +140,13 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(hours / 24)} days ${hours % 24} h`;
 }
 
-export class History {
+export class History implements vscode.Disposable {
   private events: HistoryEvent[];
+  /** file -> key -> that element's events, in order: time in progress without a scan of everything. */
+  private index = new Map<string, Map<string, HistoryEvent[]>>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires after events were recorded or the history was cleared. */
+  readonly onDidChange = this.emitter.event;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -150,6 +155,7 @@ export class History {
   ) {
     const read = readHistory(state.get(HISTORY_KEY), log);
     this.events = read.events;
+    this.reindex();
     if (read.repaired) void this.save();
   }
 
@@ -158,24 +164,55 @@ export class History {
   }
 
   forFile(file: string): HistoryEvent[] {
-    return this.events.filter((e) => e.file === file);
+    return [...(this.index.get(file)?.values() ?? [])].flat().sort((a, b) => a.time - b.time);
   }
 
+  /** Adds events (not for untitled documents, whose names VS Code reuses) and trims the oldest. */
   async record(events: readonly HistoryEvent[]): Promise<void> {
-    if (!events.length) return;
-    this.events.push(...events);
-    const max = Math.max(100, this.maxEvents());
-    if (this.events.length > max) this.events.splice(0, this.events.length - max);
+    const kept = events.filter((e) => !e.file.startsWith('untitled:'));
+    if (!kept.length) return;
+    this.events.push(...kept);
+    const max = this.limit();
+    if (this.events.length > max) {
+      this.events.splice(0, this.events.length - max);
+      this.reindex();
+    } else for (const e of kept) this.add(e);
     await this.save();
+    this.emitter.fire();
   }
 
   timeInProgress(file: string, key: string, now = Date.now()): number | undefined {
-    return timeInProgress(this.events, file, key, now);
+    const list = this.index.get(file)?.get(key);
+    return list ? timeInProgress(list, file, key, now) : undefined;
   }
 
   async clear(): Promise<void> {
     this.events = [];
+    this.reindex();
     await this.save();
+    this.emitter.fire();
+  }
+
+  dispose(): void {
+    this.emitter.dispose();
+  }
+
+  private limit(): number {
+    const n = Number(this.maxEvents());
+    return Number.isFinite(n) ? Math.min(20000, Math.max(100, Math.floor(n))) : 2000;
+  }
+
+  private add(e: HistoryEvent): void {
+    let byKey = this.index.get(e.file);
+    if (!byKey) this.index.set(e.file, (byKey = new Map()));
+    const list = byKey.get(e.key);
+    if (list) list.push(e);
+    else byKey.set(e.key, [e]);
+  }
+
+  private reindex(): void {
+    this.index = new Map();
+    for (const e of this.events) this.add(e);
   }
 
   private async save(): Promise<void> {

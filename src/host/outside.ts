@@ -32,8 +32,8 @@ export class OutsideChanges implements vscode.Disposable {
       return;
     }
     const base = this.baseline.get(key);
-    if (!base || e.source === 'discovery') {
-      if (!base) this.baseline.set(key, { uri: e.uri, plan: e.after });
+    if (!base) {
+      this.baseline.set(key, { uri: e.uri, plan: e.after });
       return;
     }
     switch (e.source) {
@@ -44,6 +44,7 @@ export class OutsideChanges implements vscode.Disposable {
         return;
       case 'outside':
       case 'save':
+      case 'discovery': // read again, e.g. a document closed without saving: back to the file's statuses
         this.compare(key, e.after);
         return;
       case 'typing':

@@ -5,7 +5,6 @@
  * The shell never contains plan text. The plan arrives as a `model` message and the page script
  * (media/progress.js) renders it with DOM APIs and `textContent` only.
  */
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { currentPhaseIndex, phaseLabel } from '../core/edits';
 import { type Phase, type Plan, StatusSchema } from '../core/model';
@@ -195,5 +194,7 @@ export function progressHtml(opts: ProgressHtmlOptions): string {
 
 /** 32 hex characters from a cryptographic random source. */
 export function makeNonce(): string {
-  return randomBytes(16).toString('hex');
+  // Web Crypto: available in Node and in a browser extension host alike.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

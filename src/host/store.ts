@@ -43,8 +43,13 @@ function toChanges(e: vscode.TextDocumentChangeEvent): TextChange[] | undefined 
 
 export class PlanStore implements vscode.Disposable {
   private readonly entries = new Map<string, PlanEntry>();
-  /** Markdown files that matched the globs but are not plans, with the text length read. */
-  private readonly others = new Set<string>();
+  /**
+   * Markdown documents read that are not plans, kept parsed like plans so that typing in them
+   * is parsed incrementally too (a big README is re-read on every keystroke otherwise).
+   */
+  private readonly others = new Map<string, PlanEntry>();
+  private sorted: PlanEntry[] | undefined;
+  private generation = 0;
   private readonly emitter = new vscode.EventEmitter<PlanChange>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private watchers: vscode.Disposable[] = [];
@@ -68,8 +73,14 @@ export class PlanStore implements vscode.Disposable {
   }
 
   /** All known plans, ordered by path. */
-  all(): PlanEntry[] {
-    return [...this.entries.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+  all(): readonly PlanEntry[] {
+    this.sorted ??= [...this.entries.values()].sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    return this.sorted;
+  }
+
+  /** How many plans are known (without sorting them). */
+  get size(): number {
+    return this.entries.size;
   }
 
   get(uri: vscode.Uri): PlanEntry | undefined {
@@ -83,13 +94,18 @@ export class PlanStore implements vscode.Disposable {
 
   /** Rediscovers the plans of every workspace folder and restarts the file watchers. */
   refresh(): Promise<void> {
-    this.scanning = this.scan().finally(() => {
-      this.scanning = undefined;
+    // A newer refresh supersedes one in progress: the older scan stops at its next step.
+    const generation = ++this.generation;
+    const scan = (this.scanning ?? Promise.resolve()).then(() => this.scan(generation));
+    const done: Promise<void> = scan.catch((err) => this.log.error(`Discovery failed: ${String(err)}`)).finally(() => {
+      if (this.scanning === done) this.scanning = undefined;
     });
-    return this.scanning;
+    this.scanning = done;
+    return done;
   }
 
-  private async scan(): Promise<void> {
+  private async scan(generation: number): Promise<void> {
+    if (generation !== this.generation) return;
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     const found = new Set<string>();
@@ -101,15 +117,19 @@ export class PlanStore implements vscode.Disposable {
       this.watch(pattern, exclude);
       let uris: vscode.Uri[] = [];
       try {
-        uris = await vscode.workspace.findFiles(pattern, exclude ? new vscode.RelativePattern(folder, exclude) : undefined);
+        // No exclude argument: then `files.exclude` applies; our own exclude is matched below.
+        uris = await vscode.workspace.findFiles(pattern);
       } catch (err) {
         this.log.warn(`Could not list files in ${folder.name}: ${String(err)}`);
       }
       for (const uri of uris) {
+        if (generation !== this.generation) return;
+        if (!this.matches(uri)) continue;
         found.add(uri.toString());
         await this.load(uri, 'discovery');
       }
     }
+    if (generation !== this.generation) return;
     // Open documents that are already known stay (untitled plans, plans opened from elsewhere).
     for (const d of vscode.workspace.textDocuments) if (!d.isClosed && d.languageId === 'markdown' && this.entries.has(d.uri.toString())) found.add(d.uri.toString());
     for (const key of [...this.entries.keys()]) {
@@ -191,32 +211,61 @@ export class PlanStore implements vscode.Disposable {
       this.remove(uri, source); // binary
       return;
     }
-    this.setText(uri, decoder.decode(bytes), undefined, source, undefined);
+    // The file may have been opened while it was read: the open document is the truth then.
+    const openNow = this.openDocument(uri);
+    if (openNow) this.setText(uri, openNow.getText(), openNow.version, source, undefined);
+    else this.setText(uri, decoder.decode(bytes), undefined, source, undefined);
   }
 
   private setText(uri: vscode.Uri, text: string, version: number | undefined, source: ChangeSource, changes: TextChange[] | undefined): void {
     const key = uri.toString();
-    const old = this.entries.get(key);
+    const old = this.entries.get(key) ?? this.others.get(key);
     if (old && old.doc.text === text) {
-      if (old.version !== version) this.entries.set(key, { uri, doc: old.doc, version });
+      if (old.version !== version) (this.entries.has(key) ? this.entries : this.others).set(key, { uri, doc: old.doc, version });
       return;
     }
-    let doc: PlanDocument;
-    try {
-      doc = old ? old.doc.update(text, changes) : PlanDocument.parse(text);
-    } catch (err) {
-      // Never lose the previous model to a parser failure: log it and parse from scratch.
-      this.log.error(`Incremental update of ${vscode.workspace.asRelativePath(uri)} failed (${String(err)}); parsing it again.`);
-      doc = PlanDocument.parse(text);
-    }
-    if (!isPlanLike(doc.plan)) {
-      this.others.add(key);
-      if (old) this.remove(uri, source);
+    if (text.length > MAX_PLAN_BYTES) {
+      if (old || !this.tooBig.has(key)) this.log.warn(`Not reading ${vscode.workspace.asRelativePath(uri)} as a plan: it is larger than ${MAX_PLAN_BYTES / 1048576} MB.`);
+      this.tooBig.add(key);
+      this.others.delete(key);
+      this.remove(uri, source);
       return;
     }
+    this.tooBig.delete(key);
+    const doc = this.parse(uri, text, old?.doc, changes);
+    if (!doc) return; // logged; the previous model stays
+    const plan = doc.plan;
+    if (!isPlanLike(plan)) {
+      this.others.set(key, { uri, doc, version });
+      if (this.entries.has(key)) this.remove(uri, source);
+      return;
+    }
+    const wasPlan = this.entries.get(key);
     this.others.delete(key);
     this.entries.set(key, { uri, doc, version });
-    this.emitter.fire({ uri, before: old?.doc.plan, after: doc.plan, source });
+    this.sorted = undefined;
+    this.emitter.fire({ uri, before: wasPlan?.doc.plan, after: plan, source });
+  }
+
+  /** The new model: incremental from `base` when there is one; never lost to a parser failure. */
+  private parse(uri: vscode.Uri, text: string, base: PlanDocument | undefined, changes: TextChange[] | undefined): PlanDocument | undefined {
+    if (base) {
+      try {
+        const doc = base.update(text, changes);
+        void doc.plan; // built here, so a failure is caught here
+        return doc;
+      } catch (err) {
+        this.log.error(`Incremental update of ${vscode.workspace.asRelativePath(uri)} failed (${String(err)}); parsing it again.`);
+      }
+    }
+    try {
+      const doc = PlanDocument.parse(text);
+      void doc.plan;
+      return doc;
+    } catch (err) {
+      this.log.error(`Could not read ${vscode.workspace.asRelativePath(uri)}: ${String(err)}`);
+      return undefined;
+    }
   }
 
   private remove(uri: vscode.Uri, source: ChangeSource): void {
@@ -224,6 +273,7 @@ export class PlanStore implements vscode.Disposable {
     const old = this.entries.get(key);
     if (!old) return;
     this.entries.delete(key);
+    this.sorted = undefined;
     this.emitter.fire({ uri, before: old.doc.plan, after: undefined, source });
   }
 
@@ -231,9 +281,14 @@ export class PlanStore implements vscode.Disposable {
     if (e.document.languageId !== 'markdown' || e.contentChanges.length === 0) return;
     const key = e.document.uri.toString();
     if (!this.entries.has(key) && !this.others.has(key) && !this.matches(e.document.uri)) return;
+    if (!this.readable(e.document.uri)) return;
     // A reload from disk of an open, unmodified document is another program's write.
     const source: ChangeSource = this.expectedEdits.has(key) ? 'phasewise' : e.reason === undefined && !e.document.isDirty ? 'outside' : 'typing';
-    this.setText(e.document.uri, e.document.getText(), e.document.version, source, toChanges(e));
+    // The change's offsets are relative to the previous version: only usable when the model is of
+    // exactly that version (a model read from disk, or one that missed an event, is diffed instead).
+    const old = this.entries.get(key) ?? this.others.get(key);
+    const changes = old && old.version === e.document.version - 1 ? toChanges(e) : undefined;
+    this.setText(e.document.uri, e.document.getText(), e.document.version, source, changes);
   }
 
   private onOpened(d: vscode.TextDocument): void {
@@ -245,6 +300,7 @@ export class PlanStore implements vscode.Disposable {
     if (d.languageId !== 'markdown') return;
     const key = d.uri.toString();
     if (!this.entries.has(key) && !this.others.has(key)) return;
+    this.others.delete(key);
     if (d.uri.scheme === 'untitled' || !this.matches(d.uri)) {
       this.remove(d.uri, 'discovery');
       return;
@@ -261,6 +317,8 @@ export class PlanStore implements vscode.Disposable {
   // ---- edits made by Phasewise itself ----
 
   private readonly expectedEdits = new Set<string>();
+  /** Documents over MAX_PLAN_BYTES (logged once each). */
+  private readonly tooBig = new Set<string>();
 
   /** Runs `apply` (which edits `uri`) with changes to that document attributed to Phasewise. */
   async asPhasewise<T>(uri: vscode.Uri, apply: () => Thenable<T>): Promise<T> {
@@ -278,8 +336,18 @@ export class PlanStore implements vscode.Disposable {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version) return entry;
+    if (this.others.get(key)?.version === document.version || !this.readable(document.uri)) return undefined;
     this.setText(document.uri, document.getText(), document.version, 'typing', undefined);
     return this.entries.get(key);
+  }
+
+  /**
+   * True for documents Phasewise may treat as plans: in the workspace's plan files, untitled,
+   * or on a writable file system (not a past revision from source control, not an output).
+   */
+  private readable(uri: vscode.Uri): boolean {
+    if (uri.scheme === 'untitled' || this.matches(uri)) return true;
+    return vscode.workspace.fs.isWritableFileSystem(uri.scheme) === true;
   }
 
   dispose(): void {

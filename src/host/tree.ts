@@ -297,10 +297,15 @@ export class PlansTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     const root = this.planNode(uri);
     const base = uri.toString();
     const seen = new Map<string, number>();
+    const used = new Set<string>();
     const unique = (id: string): string => {
-      const n = (seen.get(id) ?? 0) + 1;
+      // `~n` for repeats; loop in case a title itself ends in `~n`.
+      let n = seen.get(id) ?? 0;
+      let out = id;
+      while (used.has(out)) out = `${id}~${++n + 1}`;
       seen.set(id, n);
-      return n === 1 ? id : `${id}~${n}`;
+      used.add(out);
+      return out;
     };
     const children = new Map<Node, ChildNode[]>();
     const lines = new Map<ChildNode, number>();
