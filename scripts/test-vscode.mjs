@@ -2,20 +2,27 @@
 // host) in the VS Code server from code-server, with headless Chromium as the workbench.
 // `npm run test:vscode` builds first; this script builds nothing.
 //
-//   node scripts/test-vscode.mjs [--grep <regexp>]
+//   node scripts/test-vscode.mjs [--grep <regexp>] [--untrusted | --multi-root]
+//
+// --untrusted runs the *.untrusted.test.ts files instead, in a workspace that is not trusted
+// (Restricted Mode), which Phasewise declares it supports. --multi-root runs the
+// *.multiroot.test.ts files in a workspace of two folders: the samples and one more plan.
 //
 // Environment: PHASEWISE_TEST_TIMEOUT (seconds for the whole run, default 300),
 // PHASEWISE_TEST_GREP (same as --grep), PHASEWISE_TEST_VERBOSE=1 (also print the workbench's
 // routine log lines). Exits with the suite's exit code. The run folder under .vscode-test/runs/
 // (server log, settings, workspace copy) is kept when the suite fails.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import {
   REPO_ROOT, ensureCodeServer, launchBrowser, startServer, stopAll, workbenchUrl,
 } from './lib/vscode-server.mjs';
 
-const { values: options } = parseArgs({ options: { grep: { type: 'string' } } });
+const { values: options } = parseArgs({
+  options: { grep: { type: 'string' }, untrusted: { type: 'boolean', default: false }, 'multi-root': { type: 'boolean', default: false } },
+});
+const mode = options.untrusted ? 'untrusted' : options['multi-root'] ? 'multiroot' : undefined;
 const grep = options.grep ?? process.env.PHASEWISE_TEST_GREP;
 const timeoutSeconds = Number(process.env.PHASEWISE_TEST_TIMEOUT ?? 300);
 const verbose = process.env.PHASEWISE_TEST_VERBOSE === '1';
@@ -39,8 +46,10 @@ async function main() {
 
   // The extension host inherits the server's environment: that is how the pattern reaches
   // test/integration/index.ts (the workbench's payload has no room for it).
-  const env = grep ? { PHASEWISE_TEST_GREP: grep } : {};
-  const server = await startServer({ workspaceSource, env });
+  const env = { ...(grep ? { PHASEWISE_TEST_GREP: grep } : {}), ...(mode ? { PHASEWISE_TEST_MODE: mode } : {}) };
+  // Workspace trust is off for the main suite (its prompt cannot be answered in a test); for
+  // --untrusted it is on, and the folder, never trusted, opens in Restricted Mode.
+  const server = await startServer({ workspaceSource, env, workspaceTrust: options.untrusted });
   say(`server ready on ${server.url} in ${seconds(started)} (run folder ${server.runDir})`);
 
   const { context, page } = await launchBrowser();
@@ -65,7 +74,7 @@ async function main() {
   }), timeoutSeconds * 1000);
 
   const url = workbenchUrl(server.url, {
-    folder: server.workspacePath,
+    ...(mode === 'multiroot' ? { workspace: multiRootWorkspace(server) } : { folder: server.workspacePath }),
     extensionDevelopmentPath: REPO_ROOT,
     extensionTestsPath: testsPath,
   });
@@ -83,10 +92,23 @@ async function main() {
   if ('passing' in counts || 'failing' in counts) {
     // The plain summary line that CI logs are read for.
     const skipped = counts.pending ? `, ${counts.pending} skipped` : '';
-    process.stdout.write(`integration: ${counts.passing ?? 0} passed, ${counts.failing ?? 0} failed${skipped}\n`);
+    process.stdout.write(`integration${mode ? ` (${mode})` : ''}: ${counts.passing ?? 0} passed, ${counts.failing ?? 0} failed${skipped}\n`);
   }
   if (result.code === 0) server.removeRunDir();
   return result.code;
+}
+
+/** A .code-workspace with the samples copy and a second folder holding one more plan. */
+function multiRootWorkspace(server) {
+  const second = join(server.runDir, 'workspace', 'second');
+  mkdirSync(second, { recursive: true });
+  writeFileSync(join(second, 'roadmap.md'), [
+    '# Roadmap: Search', '', '## Phase 1: Index', '', '**Status:** Completed', '',
+    '## Phase 2: Query', '', '**Status:** In Progress', '', '- [x] Parse the query', '- [ ] Rank results', '',
+  ].join('\n'));
+  const file = join(server.runDir, 'workspace', 'two-folders.code-workspace');
+  writeFileSync(file, JSON.stringify({ folders: [{ path: server.workspacePath }, { path: second }] }, null, 2));
+  return file;
 }
 
 // The extension host's console output and the workbench's own log arrive alike (type 'info',

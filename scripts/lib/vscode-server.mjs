@@ -438,9 +438,9 @@ export async function startServer({
  * they become vscode-remote URIs with exactly the host:port of `serverUrl`, which the workbench
  * requires to match the address it was opened with.
  * @param {string} serverUrl e.g. http://127.0.0.1:8123
- * @param {{ folder?: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} options
+ * @param {{ folder?: string, workspace?: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} options
  */
-export function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath, extensionTestsPath } = {}) {
+export function workbenchUrl(serverUrl, { folder, workspace, extensionDevelopmentPath, extensionTestsPath } = {}) {
   const base = new URL(serverUrl);
   const remote = (path) => `vscode-remote://${base.host}${encodeURI(path)}`;
   const payload = [];
@@ -448,6 +448,7 @@ export function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath, exte
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   const url = new URL('/', base);
   if (folder) url.searchParams.set('folder', folder);
+  if (workspace) url.searchParams.set('workspace', workspace); // a .code-workspace file (multi-root)
   if (payload.length) url.searchParams.set('payload', JSON.stringify(payload));
   return url.toString();
 }

@@ -1,6 +1,7 @@
 // The in-editor test runner: VS Code loads this file (extensionTestsPath) inside the extension
 // host and awaits run(). It runs every *.test.js bundled beside it with mocha.
 //
+// PHASEWISE_TEST_MODE=untrusted|multiroot runs the *.<mode>.test.js files instead of the others.
 // Set PHASEWISE_TEST_GREP to run only the tests whose full title matches (a regular
 // expression, as mocha's --grep). The extension host inherits the environment of the VS Code
 // (server) process that starts it, so the runner scripts pass it through there.
@@ -42,7 +43,13 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20_000 });
   const grep = process.env.PHASEWISE_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of findTests(__dirname)) mocha.addFile(file);
+  // Tests for another kind of workspace (`<name>.<mode>.test.js`) run on their own, in that
+  // workspace: `untrusted` (Restricted Mode) or `multiroot` (two folders).
+  const mode = process.env.PHASEWISE_TEST_MODE;
+  for (const file of findTests(__dirname)) {
+    const fileMode = /\.(untrusted|multiroot)\.test\.js$/.exec(file)?.[1];
+    if (fileMode === mode) mocha.addFile(file);
+  }
 
   return new Promise((resolve, reject) => {
     try {

@@ -1,0 +1,28 @@
+// A workspace of two folders: plans are found in both, each edited in its own file.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { getApi, waitFor } from './support';
+
+describe('Phasewise in a multi-root workspace', () => {
+  it('lists the plans of every folder in the tree and edits the right file', async () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.equal(folders.length, 2, 'two workspace folders');
+    const api = await getApi();
+    const roadmap = vscode.Uri.joinPath(folders[1].uri, 'roadmap.md');
+    const sample = vscode.Uri.joinPath(folders[0].uri, 'execution-plan.md');
+    await waitFor('both plans', () => api.services.store.get(roadmap) && api.services.store.get(sample));
+    const roots = (await api.tree.provider.getChildren()) ?? [];
+    const labels = await Promise.all(roots.map(async (n) => String((await api.tree.provider.getTreeItem(n)).label)));
+    assert.ok(labels.some((l) => l.includes('Roadmap: Search')), `the second folder's plan is listed (${labels.join(' | ')})`);
+    assert.ok(labels.some((l) => l.includes('Offline Sync')), 'the first folder\'s plan is listed');
+
+    const document = await vscode.workspace.openTextDocument(roadmap);
+    await vscode.window.showTextDocument(document);
+    const ref = { uri: roadmap.toString(), kind: 'phase' as const, index: 1, version: document.version, key: '2', title: 'Query', line: 6 };
+    assert.equal(await vscode.commands.executeCommand('phasewise.completePhase', ref), true);
+    assert.match(document.getText(), /## Phase 2: Query\n\n\*\*Status:\*\* Completed/);
+    const other = await vscode.workspace.openTextDocument(sample);
+    assert.equal(other.isDirty, false, 'the other folder\'s plan is untouched');
+    await vscode.commands.executeCommand('undo');
+  });
+});
