@@ -175,6 +175,28 @@ describe('package.json contributions', () => {
       ...Object.values(manifest.contributes.views ?? {}).flatMap((vs) => vs.map((v) => v.icon)),
     ].filter((icon): icon is string => typeof icon === 'string' && !icon.startsWith('$('));
     for (const icon of icons) assert.ok(existsSync(join(ROOT, icon)), `icon ${icon} is missing`);
-    // The marketplace icon (media/icon.png) is rendered separately and may not exist yet.
+    assert.ok(manifest.icon && existsSync(join(ROOT, manifest.icon)), `marketplace icon ${manifest.icon} is missing`);
+  });
+});
+
+describe('source boundaries', () => {
+  const importsOf = (dir: string): Array<{ file: string; from: string }> =>
+    readdirSync(join(ROOT, dir), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .flatMap((e) => {
+        const file = join(e.parentPath, e.name);
+        const text = readFileSync(file, 'utf8');
+        return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => ({ file: file.slice(ROOT.length + 1), from: m[1] }));
+      });
+
+  it('src/core never imports vscode', () => {
+    const offending = importsOf('src/core').filter((i) => i.from === 'vscode');
+    assert.deepEqual(offending, []);
+  });
+
+  it('the extension reads files only through VS Code (no Node file system: remote and virtual workspaces)', () => {
+    assert.ok(importsOf('src/host').some((i) => i.from === 'vscode'), 'the scan finds imports at all');
+    const host = [...importsOf('src/host'), ...importsOf('src/core')].filter((i) => /^(?:node:)?(?:fs|fs\/promises|child_process|path)$/.test(i.from));
+    assert.deepEqual(host, []);
   });
 });
