@@ -4,7 +4,7 @@
  * from disk.
  */
 import * as vscode from 'vscode';
-import { checkPlan, type Diagnostic as CoreDiagnostic } from '../core';
+import { checkPlan, repairEdits, type Diagnostic as CoreDiagnostic } from '../core';
 import { applyToDocument, eventsFor } from './apply';
 import type { Services } from './services';
 
@@ -111,6 +111,16 @@ export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
               action.command = { command: 'phasewise.applyFix', title: fix.title, arguments: [document.uri.toString(), document.version, fix.edits] };
               actions.push(action);
             }
+          }
+          // Damaged characters rarely come alone: one action repairs them all.
+          const damaged = last.diagnostics.filter((d) => d.code === 'mojibake').length;
+          const here = context.diagnostics.find((d) => d.source === 'Phasewise' && d.code === 'mojibake');
+          if (here && damaged > 1) {
+            const edits = repairEdits(last.text);
+            const all = new vscode.CodeAction(`Repair all ${damaged} damaged characters in this file`, vscode.CodeActionKind.QuickFix);
+            all.diagnostics = [here];
+            all.command = { command: 'phasewise.applyFix', title: all.title, arguments: [document.uri.toString(), document.version, edits] };
+            actions.push(all);
           }
           void range;
           return actions;

@@ -81,4 +81,21 @@ describe('Phasewise diagnostics', () => {
     await waitFor('the emoji to be repaired', () => document.getText().includes('**Status:** Completed ✅'));
     await waitFor('the problem to clear', () => !phasewiseProblems(uri).some((d) => d.code === 'mojibake'));
   });
+
+  it('repairs every damaged character of a file with one quick fix and one undo', async () => {
+    const damaged = PLAN.replace('**Status:** Completed', '**Status:** Completed \u201a\u00fa\u00d6').replace('**Status:** In Progress', '**Status:** In Progress \uf8ff\u00fc\u00ee\u00d1');
+    const { uri, document } = await openNewFile('it-diag-emoji-all', damaged);
+    const problem = await waitFor('two mojibake problems', () => {
+      const found = phasewiseProblems(uri).filter((d) => d.code === 'mojibake');
+      return found.length === 2 ? found[0] : undefined;
+    });
+    const actions = await quickFixes(uri, problem.range);
+    const all = actions.find((a) => /^Repair all 2 damaged characters/.test(a.title));
+    assert.ok(all?.command, `a repair-all action (got ${actions.map((a) => a.title).join(', ')})`);
+    await vscode.commands.executeCommand(all.command.command, ...(all.command.arguments ?? []));
+    await waitFor('both repaired', () => document.getText() === PLAN.replace('**Status:** Completed', '**Status:** Completed ✅').replace('**Status:** In Progress', '**Status:** In Progress 🔄'));
+    await waitFor('the problems to clear', () => !phasewiseProblems(uri).some((d) => d.code === 'mojibake'));
+    await vscode.commands.executeCommand('undo');
+    await waitFor('one undo to restore the damaged text', () => document.getText() === damaged);
+  });
 });
