@@ -6,6 +6,7 @@
  * (media/progress.js) renders it with DOM APIs and `textContent` only.
  */
 import { z } from 'zod';
+import { plainLabel } from './text';
 import { currentPhaseIndex, phaseLabel } from '../core/edits';
 import { type Phase, type Plan, StatusSchema } from '../core/model';
 import { phaseTaskCounts, progress } from '../core/report';
@@ -88,7 +89,7 @@ export function progressModel(
     const row: ProgressPhase = {
       index,
       label: phaseLabel(phase),
-      title: phase.title,
+      title: plainLabel(phase.title),
       status: phase.status,
       done,
       total: steps,
@@ -100,7 +101,7 @@ export function progressModel(
     if (ms !== undefined && Number.isFinite(ms) && ms >= 0) row.inProgressMs = ms;
     return row;
   });
-  const title = plan.title?.trim() || fileTitle(file);
+  const title = plainLabel(plan.title ?? '') || fileTitle(file);
   return {
     file,
     title,

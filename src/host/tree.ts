@@ -9,6 +9,7 @@
  * when the document changed since the node was shown.
  */
 import * as vscode from 'vscode';
+import { plainLabel } from './text';
 import { currentPhaseIndex, phaseLabel, phaseTaskCounts, progress, type DocumentKind, type FixBlock, type Phase, type Plan, type PlanDocument, type Status, type Task } from '../core';
 import { phaseRef, taskRef, type TargetRef } from './apply';
 import { formatDuration } from './history';
@@ -123,17 +124,19 @@ export function phaseHistoryKey(p: Phase): string {
 }
 
 function phaseName(p: Phase): string {
-  if (p.number === undefined && p.id === undefined) return p.title;
+  if (p.number === undefined && p.id === undefined) return plainLabel(p.title);
   const name = phaseLabel(p);
-  return p.title ? `${name}: ${p.title}` : name;
+  return p.title ? `${name}: ${plainLabel(p.title)}` : name;
 }
 
 function taskName(t: Task): string {
-  return t.id ? (t.title ? `${t.id} ${t.title}` : t.id) : t.title;
+  const title = plainLabel(t.title);
+  return t.id ? (title ? `${t.id} ${title}` : t.id) : title;
 }
 
 function fixName(f: FixBlock): string {
-  return f.title.replace(/^problem:\s*/i, '') || f.title;
+  const title = plainLabel(f.title);
+  return title.replace(/^problem:\s*/i, '') || title;
 }
 
 /** A tooltip that renders plan text as text: no HTML, no command links, no theme icons. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parsePlan } from '../../src/core';
 import { phaseRef, resolveRef, taskRef } from '../../src/host/targets';
+import { plainLabel } from '../../src/host/text';
 
 const URI = 'file:///work/plan.md';
 
@@ -71,5 +72,13 @@ describe('finding the element a lens or tree item was made for', () => {
     const plan = parsePlan(PLAN);
     const ref = phaseRef(URI, plan, 2, 1);
     assert.equal(resolveRef(parsePlan(PLAN.replace('Phase 3: Release', 'Phase 3: Ship')), ref, 2), undefined);
+  });
+});
+
+describe('labels from plan text', () => {
+  it('shows inline Markdown as text: bold and underscores dropped, links as their text', () => {
+    assert.equal(plainLabel('**Issue:** [Final problem](https://example.com) **FIXED**'), 'Issue: Final problem FIXED');
+    assert.equal(plainLabel('__Parser__   rewrite'), 'Parser rewrite');
+    assert.equal(plainLabel('Keep snake_case and 2*3*4'), 'Keep snake_case and 2*3*4');
   });
 });
