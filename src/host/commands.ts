@@ -37,6 +37,7 @@ import { applyToDocument, isTargetRef, phaseRef, resolveRef, setStatusAt, taskRe
 import { LENS_MARKER } from './codeLens';
 import { formatDuration, type HistoryEvent, type HistorySource } from './history';
 import { revealLine } from './reveal';
+import { STATUS_NAMES } from './text';
 import type { PlanEntry } from './store';
 import type { Services } from './services';
 
@@ -51,14 +52,6 @@ export const STATUS_ICONS: Record<Status, string> = {
   unknown: '$(question)',
 };
 
-export const STATUS_WORDS: Record<Status, string> = {
-  pending: 'Pending',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  failed: 'Failed',
-  blocked: 'Blocked',
-  unknown: 'Unknown status',
-};
 
 const SOURCE_WORDS: Record<HistorySource, string> = {
   lens: 'from a CodeLens',
@@ -181,7 +174,7 @@ async function targetFromEditor(s: Services, want: Want, placeHolder: string): P
       const { done, total } = phaseTaskCounts(plan, p);
       items.push({
         label: `${STATUS_ICONS[p.status]} ${'\u00a0\u00a0'.repeat(p.depth)}${phaseName(p)}`,
-        description: STATUS_WORDS[p.status],
+        description: STATUS_NAMES[p.status],
         detail: total ? `${done}/${total} steps done` : undefined,
         ref: phaseRef(entry.uri, plan, i, entry.version),
       });
@@ -192,7 +185,7 @@ async function targetFromEditor(s: Services, want: Want, placeHolder: string): P
       const phase = t.phase !== undefined ? plan.phases[t.phase] : undefined;
       items.push({
         label: `${STATUS_ICONS[t.status]} ${'\u00a0\u00a0'.repeat(t.depth)}${taskName(t)}`,
-        description: [STATUS_WORDS[t.status], phase && phaseName(phase)].filter(Boolean).join(' · '),
+        description: [STATUS_NAMES[t.status], phase && phaseName(phase)].filter(Boolean).join(' · '),
         ref: taskRef(entry.uri, plan, i, entry.version),
       });
     });
@@ -243,7 +236,7 @@ async function changeStatus(s: Services, kind: 'phase' | 'task', status: KnownSt
   if (!ref) return false;
   const current = await currentOf(s, ref);
   if (current && current.status === status) {
-    void vscode.window.showInformationMessage(`Phasewise: ${current.name} is already ${STATUS_WORDS[status].toLowerCase()}.`);
+    void vscode.window.showInformationMessage(`Phasewise: ${current.name} is already ${STATUS_NAMES[status].toLowerCase()}.`);
     return false;
   }
   return setStatusAt(s.store, s.history, ref, status, invocation.source);
@@ -258,7 +251,7 @@ async function setStatusCommand(s: Services, args: readonly unknown[]): Promise<
   let status = given;
   if (!status) {
     const items = STATUSES.filter((st) => !(current?.checkbox && st === 'failed')).map((st) => ({
-      label: `${STATUS_ICONS[st]} ${STATUS_WORDS[st]}`,
+      label: `${STATUS_ICONS[st]} ${STATUS_NAMES[st]}`,
       description: current?.status === st ? 'current' : undefined,
       status: st,
     }));
@@ -270,7 +263,7 @@ async function setStatusCommand(s: Services, args: readonly unknown[]): Promise<
     status = pick.status;
   }
   if (current && current.status === status) {
-    void vscode.window.showInformationMessage(`Phasewise: ${current.name} is already ${STATUS_WORDS[status].toLowerCase()}.`);
+    void vscode.window.showInformationMessage(`Phasewise: ${current.name} is already ${STATUS_NAMES[status].toLowerCase()}.`);
     return false;
   }
   return setStatusAt(s.store, s.history, ref, status, invocation.source);
@@ -508,7 +501,7 @@ async function showHistory(s: Services): Promise<void> {
     const ms = durations.get(id);
     const uri = vscode.Uri.parse(e.file);
     return {
-      label: `${STATUS_ICONS[e.from]} ${STATUS_WORDS[e.from]} → ${STATUS_ICONS[e.to]} ${STATUS_WORDS[e.to]}`,
+      label: `${STATUS_ICONS[e.from]} ${STATUS_NAMES[e.from]} → ${STATUS_ICONS[e.to]} ${STATUS_NAMES[e.to]}`,
       description: file ? e.label : `${e.label} · ${fileName(uri)}`,
       detail: [new Date(e.time).toLocaleString(), SOURCE_WORDS[e.source], ms ? `${formatDuration(ms)} in progress in all` : undefined].filter(Boolean).join(' · '),
       event: e,

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { checkPlan, repairEdits, type Diagnostic as CoreDiagnostic } from '../core';
+import { lineIndex, lineStarts } from '../core/parse/lines';
 import { applyToDocument, eventsFor } from './apply';
 import type { Services } from './services';
 
@@ -26,15 +27,9 @@ export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
   const checked = new Map<string, Checked>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const positionAt = (offset: number, starts: number[]): vscode.Position => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return new vscode.Position(lo, offset - starts[lo]);
+  const positionAt = (offset: number, starts: readonly number[]): vscode.Position => {
+    const line = lineIndex(starts, offset);
+    return new vscode.Position(line, offset - starts[line]);
   };
 
   const check = (uri: vscode.Uri): void => {
@@ -55,12 +50,7 @@ export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
     }
     checked.set(key, { version: entry.version, text, diagnostics: found });
     // Line starts of the text the check ran on (an open document may have moved on since).
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
+    const starts = lineStarts(text);
     collection.set(
       uri,
       found.map((d) => {

@@ -5,16 +5,9 @@
 import * as vscode from 'vscode';
 import { currentPhaseIndex, phaseLabel, progress, type Phase, type Plan } from '../core';
 import type { Services } from './services';
+import { STATUS_NAMES } from './text';
 import type { PlanEntry } from './store';
 
-const STATUS_NAME: Record<Phase['status'], string> = {
-  pending: 'Pending',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  failed: 'Failed',
-  blocked: 'Blocked',
-  unknown: 'Status not recognised',
-};
 
 export interface StatusBarView {
   text: string;
@@ -71,7 +64,7 @@ export function statusBarView(plan: Plan, path: string): StatusBarView | undefin
       md.appendMarkdown('Current phase: **');
       md.appendText(phaseName(p));
       md.appendMarkdown('**\n\n');
-      md.appendText(`Status: ${p.mark ? p.mark.text : STATUS_NAME[p.status]}`);
+      md.appendText(`Status: ${p.mark ? p.mark.text : STATUS_NAMES[p.status]}`);
     }
     md.appendMarkdown('\n\n');
     md.appendText(`${count.completed} of ${count.total} phases completed (${pct}%)`);

@@ -9,7 +9,7 @@
  * when the document changed since the node was shown.
  */
 import * as vscode from 'vscode';
-import { plainLabel } from './text';
+import { STATUS_NAMES, plainLabel } from './text';
 import { currentPhaseIndex, phaseLabel, phaseTaskCounts, progress, type DocumentKind, type FixBlock, type Phase, type Plan, type PlanDocument, type Status, type Task } from '../core';
 import { phaseRef, taskRef, type TargetRef } from './apply';
 import { formatDuration } from './history';
@@ -86,14 +86,6 @@ const STATUS_ICON: Record<Status, { icon: string; color?: string }> = {
   unknown: { icon: 'question' },
 };
 
-const STATUS_NAME: Record<Status, string> = {
-  pending: 'Pending',
-  'in-progress': 'In progress',
-  completed: 'Completed',
-  failed: 'Failed',
-  blocked: 'Blocked',
-  unknown: 'Status not recognised',
-};
 
 const KIND_ICON: Record<DocumentKind, string> = {
   plan: 'list-ordered',
@@ -467,7 +459,7 @@ export class PlansTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     const md = tooltip();
     bold(md, name);
     if (isCurrent) md.appendMarkdown(' *(current phase)*');
-    line(md, 'Status:', p.mark ? p.mark.text : p.derived ? `${STATUS_NAME[p.status]} (from its tasks)` : STATUS_NAME[p.status]);
+    line(md, 'Status:', p.mark ? p.mark.text : p.derived ? `${STATUS_NAMES[p.status]} (from its tasks)` : STATUS_NAMES[p.status]);
     const goal = p.fields.find((f) => f.name === 'goal')?.value.trim();
     if (goal) line(md, 'Goal:', goal);
     if (counts.total) line(md, 'Steps:', `${counts.done} of ${counts.total} done`);
@@ -475,7 +467,7 @@ export class PlansTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     line(md, 'Line', String(p.line + 1));
     item.tooltip = md;
     item.accessibilityInformation = {
-      label: `${name}, ${STATUS_NAME[p.status]}${isCurrent ? ', current phase' : ''}${counts.total ? `, ${counts.done} of ${counts.total} steps done` : ''}`,
+      label: `${name}, ${STATUS_NAMES[p.status]}${isCurrent ? ', current phase' : ''}${counts.total ? `, ${counts.done} of ${counts.total} steps done` : ''}`,
     };
     return item;
   }
@@ -509,13 +501,13 @@ export class PlansTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
     const md = tooltip();
     bold(md, name);
-    line(md, 'Status:', t.mark?.text.trim() ? `${STATUS_NAME[t.status]} (${t.mark.text.trim()})` : STATUS_NAME[t.status]);
+    line(md, 'Status:', t.mark?.text.trim() ? `${STATUS_NAMES[t.status]} (${t.mark.text.trim()})` : STATUS_NAMES[t.status]);
     if (t.phase !== undefined && plan.phases[t.phase]) line(md, 'Phase:', phaseName(plan.phases[t.phase]));
     if (sub.length) line(md, 'Subtasks:', `${done} of ${sub.length} done`);
     if (t.requirements?.length) line(md, 'Requirements:', t.requirements.join(', '));
     line(md, 'Line', String(t.line + 1));
     item.tooltip = md;
-    item.accessibilityInformation = { label: `${name}, ${STATUS_NAME[t.status]}` };
+    item.accessibilityInformation = { label: `${name}, ${STATUS_NAMES[t.status]}` };
     return item;
   }
 
