@@ -55,7 +55,7 @@ if (args.has('--integration')) {
     entryPoints: walk('test/integration', /\.ts$/),
     outdir: 'out/test/integration',
     outbase: 'test/integration',
-    external: ['mocha', 'vscode'],
+    external: ['mocha', 'mocha10', 'vscode'],
   }));
 }
 if (args.has('--bench')) {

@@ -9,8 +9,12 @@ import * as fs from 'node:fs';
 import { findSourceMap } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// External in the bundle: resolved from the repository's node_modules when this file runs.
-import Mocha from 'mocha';
+import type MochaModule from 'mocha';
+
+// mocha 10 (CommonJS) runs the suite: it loads in every extension host, including desktop
+// VS Code builds whose Node is older than the unit tests' mocha 12 requires. External in the
+// bundle: resolved from the repository's node_modules when this file runs.
+const Mocha = require('mocha10') as typeof MochaModule;
 
 function findTests(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
