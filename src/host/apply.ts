@@ -54,6 +54,10 @@ export async function applyToDocument(store: PlanStore, document: vscode.TextDoc
   const after = store.sync(document)?.doc.plan;
   const save = vscode.workspace.getConfiguration('phasewise', document.uri).get<boolean>('saveAfterEdit', true);
   if (save && !wasDirty && document.uri.scheme !== 'untitled') await saveUntouched(document);
+  // An unsaved change nobody can see would be lost from view: show it (without taking focus).
+  if (document.isDirty && !vscode.window.visibleTextEditors.some((e) => e.document === document)) {
+    await vscode.window.showTextDocument(document, { preserveFocus: true, preview: true });
+  }
   return { applied: true, before, after };
 }
 
