@@ -16,6 +16,7 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
   private ready = false;
   /** The JSON of the last model posted to the current page, to skip identical updates. */
   private lastPosted: string | undefined;
+  private delivered: ProgressModel | null | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -60,9 +61,14 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
     this.post(false);
   }
 
-  /** For tests and diagnostics. */
-  get state(): { resolved: boolean; visible: boolean; ready: boolean } {
-    return { resolved: this.view !== undefined, visible: this.view?.visible ?? false, ready: this.ready };
+  /** For tests and diagnostics: the view's state and the model the page was last given. */
+  get state(): { resolved: boolean; visible: boolean; ready: boolean; delivered: ProgressModel | null | undefined } {
+    return { resolved: this.view !== undefined, visible: this.view?.visible ?? false, ready: this.ready, delivered: this.delivered };
+  }
+
+  /** Handles a message as if the page had sent it (tests drive the view's message handling). */
+  receive(raw: unknown): void {
+    if (this.view) this.onMessage(this.view, raw);
   }
 
   dispose(): void {
@@ -120,6 +126,7 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
       (delivered) => {
         // Not delivered (page not loaded yet): the page's `ready` will ask again.
         if (!delivered && this.lastPosted === json) this.lastPosted = undefined;
+        if (delivered) this.delivered = model;
       },
       (error: unknown) => {
         if (this.lastPosted === json) this.lastPosted = undefined;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { currentPhaseIndex, phaseLabel, progress, type Phase, type Plan } from '../core';
 import type { Services } from './services';
+import { percentOf } from './progressModel';
 import { STATUS_NAMES } from './text';
 import type { PlanEntry } from './store';
 
@@ -17,9 +18,8 @@ export interface StatusBarView {
   command: string;
 }
 
-function percent(done: number, total: number): number {
-  return total ? Math.round((100 * done) / total) : 0;
-}
+// The progress view's rounding: 100% only when all is done, 0% only when nothing is.
+const percent = percentOf;
 
 function phaseName(p: Phase): string {
   if (p.number === undefined && p.id === undefined) return p.title;

@@ -115,7 +115,8 @@ describe('Phasewise in the browser (packaged .vsix)', function () {
     // The plan had no unsaved changes, so the new status is saved for other tools to see.
     await assertEventually(async () => readFileSync(file, 'utf8') !== before, 'the file changed');
     const after = readFileSync(file, 'utf8');
-    assert.match(after, /## Phase 3:[^\n]*\n(?:[^\n]*\n)*?\*\*Status:\*\* Completed/);
+    // Within Phase 3's own section (no other heading in between).
+    assert.match(after, /## Phase 3:[^\n]*\n(?:(?!## )[^\n]*\n)*?\*\*Status:\*\* Completed/);
     assert.match(after, /\| 3 +\|[^\n]*\| Completed/);
     await row.locator('.codicon-pass-filled').waitFor({ timeout: 10_000 });
     // The lenses follow: the completed phase offers Reopen, no phase offers Mark failed any more.
@@ -129,6 +130,11 @@ describe('Phasewise in the browser (packaged .vsix)', function () {
     await percent.waitFor({ timeout: 30_000 });
     assert.match((await percent.textContent()) ?? '', /50%/);
     await shot('progress', { docs: true });
+    // A click on a phase row puts the cursor on that phase's heading.
+    const plan = readFileSync(join(server.workspacePath, 'execution-plan.md'), 'utf8').split('\n');
+    const line = plan.findIndex((l) => l.startsWith('## Phase 5:')) + 1;
+    await progressFrame().locator('li', { hasText: 'Phase 5' }).first().click();
+    await page.locator('.statusbar-item', { hasText: `Ln ${line},` }).waitFor({ timeout: 10_000 });
   });
 
   it('updates the status bar item', async () => {

@@ -174,10 +174,9 @@ describe('Phasewise CodeLens', function () {
     assert.equal(afterPlan.phases[index].status, 'completed');
     assert.equal(afterPlan.overviews[phase.overviewRow.table].rows[phase.overviewRow.row].status, 'completed');
     const next = plan.phases.findIndex((p, i) => i > index && p.status !== 'completed');
-    if (next >= 0 && plan.phases[next].number) {
-      assert.match(after.split('\n')[currentField.line], new RegExp(`\\b${plan.phases[next].number!.replace('.', '\\.')}\\b`), 'Current Phase moves to the next open phase');
-      assert.equal(currentPhaseIndex(afterPlan), next);
-    }
+    assert.ok(next >= 0 && plan.phases[next].number, 'the sample has a numbered open phase after the one completed');
+    assert.match(after.split('\n')[currentField.line], new RegExp(`\\b${plan.phases[next].number!.replace('.', '\\.')}\\b`), 'Current Phase moves to the next open phase');
+    assert.equal(currentPhaseIndex(afterPlan), next);
 
     // The history says it came from a lens.
     const events = api.services.history.all().slice(eventsBefore);
@@ -215,11 +214,8 @@ describe('Phasewise CodeLens', function () {
     assert.notEqual(middlePlan.phases[index].title, phase.title, 'another phase now has the old index');
 
     const applied = await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    assert.equal(applied, true, 'the stale lens found its phase again');
     const after = document.getText();
-    if (!applied) {
-      assert.equal(after, middle, 'a refused stale lens changes nothing');
-      return;
-    }
     const afterPlan = parsePlan(after);
     assert.equal(afterPlan.phases[moved].status, 'in-progress', 'the same phase was started');
     const target = middlePlan.phases[moved];
@@ -256,7 +252,7 @@ describe('Phasewise CodeLens', function () {
     assert.equal(api.services.history.all().length, eventsBefore, 'nothing was recorded');
   });
 
-  it('builds the lenses of a 1000-phase plan quickly, and resolves the commands of the lenses on screen', async () => {
+  it('builds every lens of a 1000-phase plan after an edit, sends them bare and resolves the commands of the lenses on screen', async () => {
     const parts = ['# Execution Plan: Large', '', '**Current Phase:** Phase 10 of 1000', ''];
     for (let i = 1; i <= 1000; i++) {
       const status = i < 10 ? 'Completed' : i === 10 ? 'In Progress' : 'Pending';
@@ -264,32 +260,26 @@ describe('Phasewise CodeLens', function () {
     }
     const { uri, document } = await openPlanCopy('it-lens-large', parts.join('\n'));
     const token = new vscode.CancellationTokenSource().token;
-    api.services.store.sync(document); // the first full parse is not what this measures
+    api.services.store.sync(document);
 
-    // The provider itself: after an edit (an incremental parse) and one pass over the plan.
-    const timings: number[] = [];
+    // The provider after edits (incremental parses): every lens of the document as it is now.
+    // (Speed is measured by `npm run bench`, not here.)
     let lenses: vscode.CodeLens[] = [];
     for (let k = 0; k < 3; k++) {
       const edit = new vscode.WorkspaceEdit();
       edit.insert(uri, new vscode.Position(document.lineCount - 1, 0), `Note ${k}\n`);
       assert.ok(await vscode.workspace.applyEdit(edit));
-      const started = performance.now();
       lenses = ((await api.codeLens.provideCodeLenses(document, token)) ?? []) as vscode.CodeLens[];
-      timings.push(performance.now() - started);
     }
     const plan = parsePlan(document.getText());
     assert.equal(plan.phases.length, 1000);
     assert.equal(lenses.length, [...expectedLenses(plan, true).values()].reduce((n, list) => n + list.length, 0));
-    assert.ok(Math.min(...timings) < 250, `provideCodeLenses took ${timings.map((t) => t.toFixed(0)).join(', ')} ms`);
 
     // So many lenses go out without commands (cheap for VS Code), each resolved to its own command.
     assert.ok(lenses.every((l) => !l.command), 'a large document sends bare lenses');
-    const started = Date.now();
     // Without a resolve count VS Code returns the lenses as provided (with one, it drops those it does not resolve).
     const sent = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
-    const elapsed = Date.now() - started;
     assert.ok(sent.length >= lenses.length, `${sent.length} lenses through VS Code, ${lenses.length} provided`);
-    assert.ok(elapsed < 3000, `the round trip through VS Code took ${elapsed} ms`);
     const resolved = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 40)) ?? [];
     const ours = resolved.filter((l) => l.command?.command.startsWith('phasewise.'));
     assert.ok(ours.length >= 20, `${ours.length} lenses resolved`);

@@ -45,12 +45,23 @@ describe('Phasewise commands', function () {
     const lastBefore = plan.phases[plan.phases.length - 1];
     assert.ok(added.line > afterPlan.phases.filter((_p, i) => i !== index).reduce((m, p) => Math.max(m, p.line), -1), 'after every other phase');
     assert.ok(added.line > lastBefore.line);
-    // The text before the last phase's section end is unchanged, apart from the overview row and the Current Phase total.
     const rows = afterPlan.overviews.flatMap((o) => o.rows);
-    assert.ok(rows.some((r) => r.phase === index), 'the overview table has a row for the new phase');
+    const newRow = rows.find((r) => r.phase === index);
+    assert.ok(newRow, 'the overview table has a row for the new phase');
     assert.equal(rows.length, plan.overviews.flatMap((o) => o.rows).length + 1);
+    const currentBefore = plan.fields.find((f) => f.name === 'current phase');
     const current = afterPlan.fields.find((f) => f.name === 'current phase');
-    if (current && /of\s+\d+/.test(current.value)) assert.match(current.value, new RegExp(`of\\s+${plan.phases.length + 1}\\b`));
+    assert.equal(currentBefore?.value, `Phase 3 of ${plan.phases.length}`, 'the sample names its current phase with a total');
+    assert.equal(current?.value, `Phase 3 of ${plan.phases.length + 1}`, 'the total counts the new phase');
+    // Every other line before the inserted section is unchanged; the rest of the old text follows it.
+    const beforeLines = before.split('\n');
+    const afterLines = after.split('\n');
+    let j = 0; // the same line in the text before
+    for (let i = 0; i < added.line; i++) {
+      if (i === newRow.line) continue; // the new row has no counterpart
+      if (i !== current!.line) assert.equal(afterLines[i], beforeLines[j], `line ${i + 1} is unchanged`);
+      j++;
+    }
 
     // The cursor selects the new phase's title.
     assert.equal(editor.selection.start.line, added.line);
@@ -67,10 +78,13 @@ describe('Phasewise commands', function () {
     const running = Promise.resolve(vscode.commands.executeCommand('phasewise.insertFixBlock'));
     let settled = false;
     void running.finally(() => (settled = true));
-    // Close the input box as Escape would, as soon as it is up.
+    // The command waits for an answer: it has not finished while the input box is up.
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(settled, false, 'the command asks for the title and waits');
+    // Close the input box as Escape would.
     await waitFor('the prompt to close', async () => {
-      await new Promise((r) => setTimeout(r, 150));
       if (!settled) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await new Promise((r) => setTimeout(r, 100));
       return settled;
     });
     assert.equal(await running, false);

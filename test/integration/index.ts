@@ -57,8 +57,10 @@ export function run(): Promise<void> {
 
   return new Promise((resolve, reject) => {
     try {
-      mocha.run((failures) => {
+      const runner = mocha.run((failures) => {
         if (failures > 0) reject(new Error(`${failures} test${failures === 1 ? '' : 's'} failed.`));
+        // A wrong --grep or a build without tests must not pass as a success.
+        else if (runner.stats && runner.stats.tests === 0) reject(new Error('No test ran (check PHASEWISE_TEST_GREP and the build).'));
         else resolve();
       });
     } catch (error) {

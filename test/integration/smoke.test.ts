@@ -1,7 +1,7 @@
 // Checks that the harness gives a real editor: a workspace, documents, edits, and this extension.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from './support';
+import { EXTENSION_ID, revertAndCloseAll } from './support';
 
 async function openSamplePlan(): Promise<vscode.TextDocument> {
   const [uri] = await vscode.workspace.findFiles('execution-plan.md', null, 1);
@@ -10,6 +10,7 @@ async function openSamplePlan(): Promise<vscode.TextDocument> {
 }
 
 describe('harness', () => {
+  afterEach(revertAndCloseAll); // the edit below must not reach the other suites
   it('opens the sample workspace folder', async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.equal(folders.length, 1, 'exactly one workspace folder is open');

@@ -2,7 +2,7 @@
 // status change, and that it steps aside for files that are not plans.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { applyEdits, currentPhaseIndex, parsePlan, progress, setStatus, type Plan } from '../../src/core';
+import { currentPhaseIndex, parsePlan, progress, setStatus } from '../../src/core';
 import type { PhasewiseApi } from '../../src/extension';
 import { applyToDocument, deleteFile, fileUri, getApi, plain, revertAndCloseAll, waitFor } from './support';
 
@@ -14,16 +14,6 @@ function waitForBar(what: string, probe: () => boolean): Promise<boolean> {
 }
 
 /** What the item should say for a plan with phases, worked out from the model. */
-function expectedText(plan: Plan): string {
-  const top = plan.phases.map((p, i) => ({ p, i })).filter(({ p }) => p.parent === undefined);
-  const { completed, total } = progress(plan);
-  const pct = Math.round((100 * completed) / total);
-  const cur = currentPhaseIndex(plan);
-  if (cur === undefined) return `$(checklist) ${completed}/${total} phases · ${pct}%`;
-  const n = plan.phases[cur].number ?? String(top.findIndex(({ i }) => i === cur) + 1);
-  return `$(checklist) Phase ${n}/${top.length} · ${pct}%`;
-}
-
 async function show(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
@@ -41,8 +31,8 @@ describe('Status bar', () => {
     const editor = await show(uri);
     const plan = parsePlan(editor.document.getText());
     assert.ok(plan.phases.length >= 3 && plan.phases.some((p) => p.status === 'in-progress'));
-    const expected = expectedText(plan);
-    assert.match(expected, /^\$\(checklist\) Phase [\w.-]+\/\d+ · \d+%$/);
+    // The sample: phase 3 of 6 in progress, 2 of 6 phases completed.
+    const expected = '$(checklist) Phase 3/6 · 33%';
     await waitForBar(`"${expected}"`, () => api.statusBar.text === expected);
     assert.equal(api.statusBar.name, 'Phasewise');
     assert.equal((api.statusBar.command as vscode.Command | undefined)?.command, 'phasewise.goToCurrentPhase');
@@ -60,12 +50,11 @@ describe('Status bar', () => {
     const editor = await show(fileUri('execution-plan.md'));
     const document = editor.document;
     const plan = parsePlan(document.getText());
-    const before = expectedText(plan);
+    const before = '$(checklist) Phase 3/6 · 33%';
     await waitForBar(`"${before}"`, () => api.statusBar.text === before);
     const cur = currentPhaseIndex(plan)!;
     const edits = setStatus(document.getText(), plan, { kind: 'phase', index: cur }, 'completed');
-    const expected = expectedText(parsePlan(applyEdits(document.getText(), edits)));
-    assert.notEqual(expected, before, 'completing the current phase changes what the item says');
+    const expected = '$(checklist) Phase 4/6 · 50%'; // phase 3 done, Current Phase moves to 4
     await applyToDocument(document, edits);
     await waitForBar(`"${expected}"`, () => api.statusBar.text === expected);
 

@@ -80,7 +80,7 @@ async function createPlanFile(name: string, text: string): Promise<vscode.Uri> {
 async function removeFile(uri: vscode.Uri): Promise<void> {
   await deleteFile(uri);
   // Let the view drop it, so the next test starts from the sample workspace.
-  await waitForView(`the Plans view to drop ${vscode.workspace.asRelativePath(uri)}`, async () => !(await rootFor(uri))).catch(() => undefined);
+  await waitForView(`the Plans view to drop ${vscode.workspace.asRelativePath(uri)}`, async () => !(await rootFor(uri)));
 }
 
 describe('Plans tree', () => {

@@ -16,13 +16,17 @@ describe('Phasewise in a multi-root workspace', () => {
     assert.ok(labels.some((l) => l.includes('Roadmap: Search')), `the second folder's plan is listed (${labels.join(' | ')})`);
     assert.ok(labels.some((l) => l.includes('Offline Sync')), 'the first folder\'s plan is listed');
 
+    const sampleOnDisk = await vscode.workspace.fs.readFile(sample);
+    const sampleText = (await vscode.workspace.openTextDocument(sample)).getText();
     const document = await vscode.workspace.openTextDocument(roadmap);
     await vscode.window.showTextDocument(document);
     const ref = { uri: roadmap.toString(), kind: 'phase' as const, index: 1, version: document.version, key: '2', title: 'Query', line: 6 };
     assert.equal(await vscode.commands.executeCommand('phasewise.completePhase', ref), true);
     assert.match(document.getText(), /## Phase 2: Query\n\n\*\*Status:\*\* Completed/);
-    const other = await vscode.workspace.openTextDocument(sample);
-    assert.equal(other.isDirty, false, 'the other folder\'s plan is untouched');
+    // The other folder's plan is untouched, in the editor and on disk.
+    assert.equal((await vscode.workspace.openTextDocument(sample)).getText(), sampleText);
+    assert.deepEqual(await vscode.workspace.fs.readFile(sample), sampleOnDisk);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(roadmap)), /## Phase 2: Query\n\n\*\*Status:\*\* Completed/, 'the roadmap was saved with the change');
     await vscode.commands.executeCommand('undo');
   });
 });
