@@ -22,7 +22,6 @@ import {
   isKnownStatus,
   nextWork,
   parsePlan,
-  phaseLabel,
   phaseTaskCounts,
   repairEdits,
   type KnownStatus,
@@ -37,7 +36,7 @@ import { applyToDocument, isTargetRef, phaseRef, resolveRef, setStatusAt, taskRe
 import { LENS_MARKER } from './codeLens';
 import { formatDuration, type HistoryEvent, type HistorySource } from './history';
 import { revealLine } from './reveal';
-import { STATUS_NAMES } from './text';
+import { STATUS_NAMES, phaseName, taskName } from './text';
 import type { PlanEntry } from './store';
 import type { Services } from './services';
 
@@ -60,14 +59,7 @@ const SOURCE_WORDS: Record<HistorySource, string> = {
   outside: 'edited outside Phasewise',
 };
 
-function phaseName(p: Phase): string {
-  const label = phaseLabel(p);
-  return label === p.title ? p.title : `${label}: ${p.title}`;
-}
 
-function taskName(t: Task): string {
-  return t.id ? `${t.id} ${t.title}` : t.title;
-}
 
 function fileName(uri: vscode.Uri): string {
   return uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri);

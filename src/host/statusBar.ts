@@ -3,10 +3,10 @@
  * a tracker or task list). Clicking it goes to the current phase (or the next open task).
  */
 import * as vscode from 'vscode';
-import { currentPhaseIndex, phaseLabel, progress, type Phase, type Plan } from '../core';
+import { currentPhaseIndex, progress, type Plan } from '../core';
 import type { Services } from './services';
 import { percentOf } from './progressModel';
-import { STATUS_NAMES } from './text';
+import { STATUS_NAMES, phaseName } from './text';
 import type { PlanEntry } from './store';
 
 
@@ -21,10 +21,6 @@ export interface StatusBarView {
 // The progress view's rounding: 100% only when all is done, 0% only when nothing is.
 const percent = percentOf;
 
-function phaseName(p: Phase): string {
-  if (p.number === undefined && p.id === undefined) return p.title;
-  return p.title ? `${phaseLabel(p)}: ${p.title}` : phaseLabel(p);
-}
 
 /** The top-level phase that holds phase `index` (itself when it is top-level). */
 function topLevel(plan: Plan, index: number): number {

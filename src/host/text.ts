@@ -1,5 +1,5 @@
 /** Plan text and statuses for display (tree items, progress rows, pickers). No `vscode` import: unit-tested. */
-import type { Status } from '../core';
+import { phaseLabel, type Phase, type Status, type Task } from '../core';
 
 /** How a status reads in labels, tooltips and pickers. */
 export const STATUS_NAMES: Record<Status, string> = {
@@ -21,3 +21,16 @@ export function plainLabel(s: string): string {
     .trim();
 }
 
+
+/** `Phase 3: Title`, `PH-NEXT-001: Title`, or the title of a phase with neither. */
+export function phaseName(p: Phase): string {
+  if (p.number === undefined && p.id === undefined) return plainLabel(p.title);
+  const name = phaseLabel(p);
+  return p.title ? `${name}: ${plainLabel(p.title)}` : name;
+}
+
+/** `SEC-002 Title`, or the title of a task without an ID. */
+export function taskName(t: Task): string {
+  const title = plainLabel(t.title);
+  return t.id ? (title ? `${t.id} ${title}` : t.id) : title;
+}

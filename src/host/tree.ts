@@ -9,8 +9,8 @@
  * when the document changed since the node was shown.
  */
 import * as vscode from 'vscode';
-import { STATUS_NAMES, plainLabel } from './text';
-import { currentPhaseIndex, phaseLabel, phaseTaskCounts, progress, type DocumentKind, type FixBlock, type Phase, type Plan, type PlanDocument, type Status, type Task } from '../core';
+import { STATUS_NAMES, phaseName, plainLabel, taskName } from './text';
+import { currentPhaseIndex, phaseTaskCounts, progress, type DocumentKind, type FixBlock, type Phase, type Plan, type PlanDocument, type Status } from '../core';
 import { phaseRef, taskRef, type TargetRef } from './apply';
 import { formatDuration } from './history';
 import type { Services } from './services';
@@ -115,16 +115,7 @@ export function phaseHistoryKey(p: Phase): string {
   return `phase:${p.number ?? p.id ?? p.title}`;
 }
 
-function phaseName(p: Phase): string {
-  if (p.number === undefined && p.id === undefined) return plainLabel(p.title);
-  const name = phaseLabel(p);
-  return p.title ? `${name}: ${plainLabel(p.title)}` : name;
-}
 
-function taskName(t: Task): string {
-  const title = plainLabel(t.title);
-  return t.id ? (title ? `${t.id} ${title}` : t.id) : title;
-}
 
 function fixName(f: FixBlock): string {
   const title = plainLabel(f.title);
