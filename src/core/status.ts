@@ -28,6 +28,23 @@ const EMOJI_STATUS = new Map<string, KnownStatus>([
   ['❌', 'failed'],
   ['⛔', 'blocked'],
   ['🚫', 'blocked'],
+  // Empty boxes written as emoji: not started.
+  ['🔲', 'pending'],
+  ['⬜', 'pending'],
+  ['☐', 'pending'],
+]);
+
+/** GitHub emoji shortcodes that carry a status (`:white_check_mark: Done`). */
+const SHORTCODE_STATUS = new Map<string, KnownStatus>([
+  ['white_check_mark', 'completed'],
+  ['heavy_check_mark', 'completed'],
+  ['ballot_box_with_check', 'completed'],
+  ['arrows_counterclockwise', 'in-progress'],
+  ['construction', 'in-progress'],
+  ['hourglass', 'pending'],
+  ['hourglass_flowing_sand', 'pending'],
+  ['x', 'failed'],
+  ['no_entry', 'blocked'],
 ]);
 
 /** Emoji that decorate a status without meaning one (traffic lights and the like). */
@@ -35,6 +52,7 @@ const DECORATION = /^(?:🟢|🟡|🟠|🔴|🔵|⚪|⚫|🟣|🟤|⭐|🔥|⚠�
 
 const WORDS: Array<[RegExp, KnownStatus]> = [
   [/^(?:completed?|done|finished|fixed|resolved)(?![\p{L}\p{N}_])/iu, 'completed'],
+  [/^\[OK\]/u, 'completed'],
   [/^(?:in[ _-]?progress|started|wip|ongoing|in[ _-]?flight|working)(?![\p{L}\p{N}_])/iu, 'in-progress'],
   [/^(?:pending|not[ _-]?started|to[ _-]?do|todo|planned|queued|not[ _-]?begun|open)(?![\p{L}\p{N}_])/iu, 'pending'],
   [/^(?:failed|failing|fail|failure)(?![\p{L}\p{N}_])/iu, 'failed'],
@@ -94,6 +112,19 @@ export function parseStatusText(text: string): ParsedStatus {
   let i = skipSpaces(text, 0);
   // Leading wrappers: **COMPLETE**, `done`, _pending_
   const wrapper = /^(\*\*|__|\*|_|`)/.exec(text.slice(i));
+  // A shortcode (`:green_circle:`) decorates like an emoji, or carries a status itself.
+  const sc = /^:([a-z0-9_+-]+):/.exec(text.slice(i, i + 40));
+  if (sc) {
+    const st = SHORTCODE_STATUS.get(sc[1]);
+    if (st) {
+      const end = i + sc[0].length;
+      const after = skipSpaces(text, end);
+      const w = matchWord(text, after);
+      const wordEnd = w && w.status === st ? w.end : end;
+      return { status: st, phraseStart: i, phraseEnd: wordEnd, word: w && w.status === st ? text.slice(after, w.end) : '' };
+    }
+    i = skipSpaces(text, i + sc[0].length);
+  }
   let lead: EmojiToken | undefined = emojiAt(text, i, damaged);
   if (lead && !lead.status) {
     // A decoration such as 🟡 before the words: skip it, the words decide.
@@ -124,6 +155,8 @@ export function parseStatusText(text: string): ParsedStatus {
     wrap = wrapper[1];
     wordStart = i + wrap.length;
   }
+  const pct = percentAt(text, wordStart);
+  if (pct) return pct;
   const w = matchWord(text, wordStart);
   if (w) {
     let phraseStart = wordStart; // a wrapper (**COMPLETE**) stays outside the phrase
@@ -154,6 +187,21 @@ export function parseStatusText(text: string): ParsedStatus {
   const end = trimEnd(text);
   const start = Math.min(skipSpaces(text, 0), end);
   return { status: 'unknown', phraseStart: start, phraseEnd: end, word: text.slice(start, end) };
+}
+
+/**
+ * `33%`, `33% Complete`, `100% done`: a share done. None is pending, all is completed, anything
+ * between is in progress. The phrase is the percentage and the word after it.
+ */
+function percentAt(text: string, i: number): ParsedStatus | undefined {
+  const m = /^(\d{1,3})(?:\.\d+)?\s?%/.exec(text.slice(i, i + 8));
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const after = skipSpaces(text, i + m[0].length);
+  const w = matchWord(text, after);
+  const status: KnownStatus = n >= 100 ? 'completed' : n <= 0 ? 'pending' : 'in-progress';
+  if (w && w.status !== 'completed') return undefined; // `40% blocked`: the word decides, elsewhere
+  return { status, phraseStart: i, phraseEnd: w ? w.end : i + m[0].length, word: w ? text.slice(after, w.end) : '' };
 }
 
 function trimEnd(text: string): number {
@@ -278,6 +326,11 @@ export class Vocabulary {
     return top(this.words.get(status));
   }
 
+  /** True when the document writes this status with an emoji somewhere. */
+  hasEmoji(status: KnownStatus): boolean {
+    return this.emoji.has(status);
+  }
+
   emojiFor(status: KnownStatus): string {
     return top(this.emoji.get(status)) ?? STATUS_EMOJI[status];
   }
@@ -323,7 +376,11 @@ export function formatStatus(status: KnownStatus, replaced: string, vocab: Vocab
   const p = parseStatusText(replaced);
   const hasWord = p.status === 'unknown' ? replaced.trim().length > 0 : p.word.length > 0;
   const emojiPos = p.emoji ? p.emojiPosition : undefined;
-  if (!hasWord && emojiPos) return vocab.emojiFor(status);
+  if (!hasWord && emojiPos) {
+    // `⬜` where the document writes done as `[OK]`: its own word, not an emoji it never uses.
+    const own = vocab.wordFor(status);
+    return !vocab.hasEmoji(status) && own ? own : vocab.emojiFor(status);
+  }
   let word: string;
   const style = hasWord && p.status !== 'unknown' ? caseStyle(p.word) : undefined;
   const known = vocab.wordFor(status);

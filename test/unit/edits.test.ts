@@ -124,11 +124,11 @@ describe('edits: overview cells', () => {
   });
 
   it('leaves a task that already has the status alone', () => {
-    const doc = '# Notes\n\n- ⏳ Draft the announcement\n- ✅ Book the room\n';
+    const doc = '# Launch\n\nSteps:\n- ⏳ Draft the announcement\n- ✅ Book the room\n';
     const plan = parsePlan(doc);
     assert.deepEqual(setStatus(doc, plan, { kind: 'task', index: 0 }, 'pending'), []);
     const after = applyEdits(doc, setStatus(doc, plan, { kind: 'task', index: 1 }, 'pending'));
-    assert.equal(after, '# Notes\n\n- ⏳ Draft the announcement\n- ⏳ Book the room\n');
+    assert.equal(after, '# Launch\n\nSteps:\n- ⏳ Draft the announcement\n- ⏳ Book the room\n');
     assert.equal(parsePlan(after).tasks.length, 2, 'a marker-only task stays a task');
   });
 });

@@ -24,6 +24,7 @@ import type {
 import { findStatusEmoji, parseStatusText } from '../status';
 import type { Block, ItemBlock, ListBlock } from './blocks';
 import { detectEol, lineEnd } from './lines';
+import { readPhaseHeading } from './headings';
 
 /** Blocks with facts, at `start` in the text after `shift` characters (the byte-order mark), from `line`. */
 export interface Segment {
@@ -132,7 +133,8 @@ function headingText(text: string, b: Block & { type: 'heading' }): { text: stri
 const PHASE_NUMBER = /^(?:phase|stage|milestone)\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.)\-–—])\s*[:.)\-–—]?\s*(.*)$/i;
 const PHASE_ID = /^(?:[Pp]hase\s+)?((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;
 const TASK_ID_HEADING = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;
-const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX\-/~])\](?=[ \t]|$)[ \t]*(.*)$/;
+/** A checkbox item; Kiro marks an optional task with `*` right after the box (`- [ ]* 2.2`). */
+const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX\-/~])\]\*?(?=[ \t]|$)[ \t]*(.*)$/;
 const ITEM_LINE = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$/;
 
 /** Splits a trailing status emoji off a title: `Test Execution ✅` -> status mark. */
@@ -252,12 +254,18 @@ export interface RelField {
 interface Label {
   steps: boolean;
   criteria: boolean;
+  /** What was done (a recap, files changed, results): ✅ bullets after it are notes. */
+  notes: boolean;
 }
 
 export interface HeadingFacts extends Label {
   text: string;
   lineEnd: number;
-  phase?: { number?: string; id?: string; title: string; mark?: RelMark };
+  phase?: { number?: string; id?: string; title: string; mark?: RelMark; weak: boolean; meta: boolean; range: boolean };
+  /** A `## Current Phase` heading: the next paragraph names the phase. */
+  current?: boolean;
+  /** A recap, summary or log section: phases and ✅ bullets in it are notes, not plan. */
+  recap?: boolean;
   tracker?: { id: string; title: string; mark?: RelMark };
   fix?: string;
 }
@@ -290,7 +298,20 @@ export interface ItemFacts {
   fix: string | undefined;
 }
 
+export interface TableEntry extends RelRow {
+  id: string;
+  title: string;
+  statusColumn: number;
+  status: Status;
+  phraseStart: number;
+  phraseEnd: number;
+}
+
 export interface TableFacts {
+  /** Fields on pipe-less lines the table took as rows. */
+  fields?: RelField[];
+  /** Present when the table is a tracker: an ID column and a Status column. */
+  entries?: TableEntry[];
   /** Present when the header names a phase column and a status column. */
   overview?: {
     phaseColumn: number;
@@ -308,17 +329,22 @@ interface RelRow {
   line: number;
 }
 
-const NO_LABEL: Label = { steps: false, criteria: false };
+const NO_LABEL: Label = { steps: false, criteria: false, notes: false };
+/** Headings whose sections look back: what was done, not what is planned. */
+const RECAP = /\b(?:summary|recap|completed|accomplish\w*|achievements?|change ?log|(?:recent )?changes|log|updates|history|retrospective|timeline|archive|what was done|done|highlights|results)\b/i;
 const CRITERIA = /criteri|acceptance|definition of done|checklist|success/i;
 const STEPS = /\bsteps?\b|\btasks?\b|implementation|to ?do/i;
 const PHASE_COL = /^(?:phase|#|no\.?|id|step|stage|milestone)$/i;
 const STATUS_COL = /^(?:status|state)$/i;
 const NAME_COL = /^(?:name|title|description|phase name|goal)$/i;
 
-const LABELS: readonly Label[] = [NO_LABEL, { steps: true, criteria: false }, { steps: false, criteria: true }, { steps: true, criteria: true }];
+const NOTES = /\b(?:completed|accomplish\w*|achievements?|what was done|changes made|files? (?:changed|modified|created|added|updated|fixed)|results?|highlights|summary|recap|fixed|delivered)\b/i;
+/** One frozen object per combination: labels are shared by every block that has them. */
+const LABELS: readonly Label[] = Array.from({ length: 8 }, (_v, i) => Object.freeze({ steps: !!(i & 1), criteria: !!(i & 2), notes: !!(i & 4) }));
 
 function label(s: string): Label {
-  return LABELS[(STEPS.test(s) ? 1 : 0) + (CRITERIA.test(s) ? 2 : 0)];
+  const notes = NOTES.test(s);
+  return LABELS[(STEPS.test(s) && !notes ? 1 : 0) + (CRITERIA.test(s) ? 2 : 0) + (notes ? 4 : 0)];
 }
 
 function relField(f: Field): RelField {
@@ -415,23 +441,16 @@ function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFact
   facts.steps = l.steps;
   facts.criteria = l.criteria;
   const clean = ht.text.replace(/^\*\*|\*\*$/g, '');
-  let m = PHASE_NUMBER.exec(clean);
-  let number: string | undefined;
-  let id: string | undefined;
-  let title: string | undefined;
-  if (m) {
-    number = m[1];
-    title = m[2];
-  } else if ((m = PHASE_ID.exec(clean))) {
-    id = m[1];
-    title = m[2];
-  }
-  if (title !== undefined) {
-    const mark = trailingMark(text, ht.start, ht.end, 'heading');
-    if (mark) title = text.slice(ht.start, mark.range.start).replace(/^[^\n]*?(?=\S)/, '');
-    facts.phase = { number, id, title: stripTitle(title, number, id), mark: relMark(mark) };
+  const ph = readPhaseHeading(text, ht.start, ht.end, clean);
+  if (ph) {
+    const st = ph.status;
+    const mark: RelMark | undefined = st && { status: st.status, text: shared(text.slice(st.start, st.end)), start: st.start, end: st.end, phraseStart: st.start, phraseEnd: st.end, source: 'heading' };
+    facts.phase = { number: ph.number, id: ph.id, title: ph.title, mark, weak: ph.weak, meta: ph.meta, range: ph.range };
     return facts;
   }
+  const bare = clean.replace(/^[\p{Extended_Pictographic}\uFE0F\s]+/u, '').trim();
+  if (/^current phase:?$/i.test(bare)) facts.current = true;
+  if (RECAP.test(bare)) facts.recap = true;
   const t = TASK_ID_HEADING.exec(clean);
   if (t) {
     const mark = trailingMark(text, ht.start, ht.end, 'heading');
@@ -483,9 +502,23 @@ function tableFacts(text: string, b: Block & { type: 'table' }): TableFacts {
   const rows = tableRows(text, b.start, b.rows);
   const header = rows[0];
   const names = header.cells.map((c) => plainCell(c.text));
-  const phaseColumn = names.findIndex((n) => PHASE_COL.test(n));
+  const facts: TableFacts = {};
+  // A line without a pipe right under a table is one of its rows in GFM (`**Current Phase:** 4`).
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i];
+    if (text.slice(r.start, r.end).includes('|')) continue;
+    const f = readField(text, r.start, r.end, r.line);
+    if (f) (facts.fields ??= []).push(relField(f));
+  }
   const statusColumn = names.findIndex((n) => STATUS_COL.test(n));
-  if (phaseColumn < 0 || statusColumn < 0) return {};
+  if (statusColumn < 0) return facts;
+  const entries = trackerRows(rows, names, statusColumn);
+  if (entries) {
+    facts.entries = entries;
+    return facts;
+  }
+  const phaseColumn = names.findIndex((n) => PHASE_COL.test(n));
+  if (phaseColumn < 0) return facts;
   const nameIdx = names.findIndex((n, i) => i !== phaseColumn && NAME_COL.test(n));
   const out: NonNullable<TableFacts['overview']> = { phaseColumn, statusColumn, header, rows: [] };
   if (nameIdx >= 0) out.nameColumn = nameIdx;
@@ -498,7 +531,34 @@ function tableFacts(text: string, b: Block & { type: 'table' }): TableFacts {
     const p = parseStatusText(statusCell.text);
     out.rows.push({ ...r, key, status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd });
   }
-  return { overview: out };
+  facts.overview = out;
+  return facts;
+}
+
+const ID_COL = /^(?:(?:task|item|ticket|issue|story)[ _-]?)?(?:id|key)$/i;
+const ENTRY_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-?\d+[A-Za-z0-9]*$/;
+const ENTRY_TITLE_COL = /^(?:title|name|task|summary|description|brief|item|notes?)$/i;
+
+/**
+ * Rows of a tracker table: an ID column whose cells are IDs (`SEC-001`, `P01a`) and a Status
+ * column. Each row is an entry, its Status cell the entry's status.
+ */
+function trackerRows(rows: readonly RelRow[], names: readonly string[], statusColumn: number): TableEntry[] | undefined {
+  const idColumn = names.findIndex((n) => ID_COL.test(n));
+  if (idColumn < 0 || rows.length < 2) return undefined;
+  const titleColumn = names.findIndex((n, i) => i !== idColumn && i !== statusColumn && ENTRY_TITLE_COL.test(n));
+  const out: TableEntry[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i];
+    const idCell = r.cells[idColumn];
+    const statusCell = r.cells[statusColumn];
+    const id = idCell && plainCell(idCell.text);
+    if (!id || !statusCell || !ENTRY_ID.test(id)) continue;
+    const p = parseStatusText(statusCell.text);
+    const title = titleColumn >= 0 && r.cells[titleColumn] ? plainCell(r.cells[titleColumn].text) : '';
+    out.push({ ...r, id, title, statusColumn, status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd });
+  }
+  return out.length * 2 >= rows.length - 1 ? out : undefined;
 }
 
 /** The rows of a table, walking its lines once (`rows` are line indexes, delimiter excluded). */
@@ -618,7 +678,13 @@ interface Context {
   logFields: Field[];
   overviews: OverviewTable[];
   /** Open headings (section not yet closed), outermost first. */
-  open: Array<{ heading: Heading; phase?: number; tracker?: number; fix?: FixBlock; criteria: boolean }>;
+  open: Array<{ heading: Heading; phase?: number; tracker?: number; fix?: FixBlock; criteria: boolean; steps: boolean; recap: boolean }>;
+  /** Numbers and IDs of the phases so far. */
+  phaseKeys: Set<string>;
+  /** The next paragraph names the current phase (after a `## Current Phase` heading). */
+  currentNext: boolean;
+  /** IDs of the tracker entries written as headings (`### SEC-001: ...`). */
+  headingIds: Set<string>;
   fixes: FixBlock[];
   /** Label of the block before the current one (paragraph's last line or a heading). */
   label: Label;
@@ -656,7 +722,11 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
     label: NO_LABEL,
     fieldNodes: [],
     reuse: undefined,
+    phaseKeys: new Set(),
+    currentNext: false,
+    headingIds: new Set(),
   };
+  for (const seg of segments) for (const b of seg.blocks) if (b.type === 'heading' && b.facts?.tracker) ctx.headingIds.add(b.facts.tracker.id);
   const fields = previous && fieldNodesOf.get(previous.plan);
   if (previous && fields) ctx.reuse = { fields, tasks: previous.plan.tasks, until: previous.until };
   for (const seg of segments) {
@@ -701,6 +771,29 @@ function innerTracker(ctx: Context): number | undefined {
     if (ctx.open[i].phase !== undefined) return undefined;
   }
   return undefined;
+}
+
+/** Which items of a list are steps: all of them, or those with a status marker. */
+interface Steps {
+  all: boolean;
+  marked: boolean;
+}
+const NO_STEPS: Steps = { all: false, marked: false };
+
+/** Inside a recap or summary section (the document's title excepted). */
+function inRecap(ctx: Context): boolean {
+  for (const o of ctx.open) if (o.recap && o.heading.depth > 1) return true;
+  return false;
+}
+
+/** Under a steps or tasks heading within the innermost phase (`### Tasks`). */
+function inStepsHeading(ctx: Context): boolean {
+  for (let i = ctx.open.length - 1; i >= 0; i--) {
+    const o = ctx.open[i];
+    if (o.phase !== undefined || o.heading.depth === 1) return false;
+    if (o.steps) return true;
+  }
+  return false;
 }
 
 function inCriteria(ctx: Context): boolean {
@@ -753,7 +846,7 @@ function visitBlock(ctx: Context, b: Block, off: number, ln: number): void {
       closeHeadings(ctx, b.depth, start);
       const heading: Heading = { depth: b.depth, text: facts.text, range: { start, end: facts.lineEnd + off }, line: b.line + ln, sectionEnd: ctx.text.length };
       ctx.headings.push(heading);
-      const entry: Context['open'][number] = { heading, criteria: facts.criteria };
+      const entry: Context['open'][number] = { heading, criteria: facts.criteria, steps: facts.steps, recap: !!facts.recap };
       classifyHeading(ctx, heading, facts, entry, off);
       ctx.open.push(entry);
       ctx.label = facts;
@@ -771,20 +864,39 @@ function visitBlock(ctx: Context, b: Block, off: number, ln: number): void {
     }
     case 'list': {
       const phase = innerPhase(ctx);
-      const steps = phase !== undefined && ctx.label.steps;
+      const notes = ctx.label.notes || inRecap(ctx);
+      const labelled = !notes && (ctx.label.steps || inStepsHeading(ctx));
+      // Unmarked items are steps under a steps label in a phase; items with a status marker
+      // are steps there and in a phase's ordered list. Elsewhere a ✅ bullet is a note.
+      const steps: Steps = { all: phase !== undefined && labelled, marked: labelled || (!notes && phase !== undefined && b.ordered) };
       const criteria = inCriteria(ctx) || ctx.label.criteria;
       visitList(ctx, b, off, ln, 0, undefined, phase, steps, criteria);
       ctx.label = NO_LABEL;
       return;
     }
     case 'table': {
-      const ov = b.facts!.overview;
+      const facts = b.facts!;
+      const ov = facts.overview;
       if (ov) ctx.overviews.push(overviewTable(ov, b, off, ln));
+      if (facts.fields) for (const f of facts.fields) addField(ctx, f, off, ln);
+      if (facts.entries) addTableEntries(ctx, facts.entries, off, ln);
       ctx.label = NO_LABEL;
       return;
     }
     default:
       ctx.label = NO_LABEL;
+  }
+}
+
+/** Tracker rows become entries, except those that repeat an entry kept as a heading. */
+function addTableEntries(ctx: Context, entries: readonly TableEntry[], off: number, ln: number): void {
+  const phase = innerPhase(ctx);
+  for (const e of entries) {
+    if (ctx.headingIds.has(e.id)) continue;
+    const cell = e.cells[e.statusColumn];
+    const base = cell.s + off;
+    const mark = new MarkNode(e.status, cell.text, 'table', base, cell.e + off, base + e.phraseStart, base + e.phraseEnd);
+    ctx.tasks.push(new TaskNode('tracker', e.id, e.title, e.status, mark, e.line + ln, 0, undefined, phase, e.start + off, e.end + off, e.start + off, e.end + off));
   }
 }
 
@@ -846,8 +958,9 @@ function addField(ctx: Context, rf: RelField, off: number, ln: number): void {
 
 function classifyHeading(ctx: Context, heading: Heading, facts: HeadingFacts, entry: Context['open'][number], off: number): void {
   const text = ctx.text;
-  if (facts.phase) {
+  if (facts.phase && isPhase(ctx, facts.phase)) {
     const { number, id, title } = facts.phase;
+    ctx.phaseKeys.add(number ?? id!);
     const mark = facts.phase.mark && absMark(facts.phase.mark, off);
     const phase: Phase = {
       number,
@@ -883,6 +996,21 @@ function classifyHeading(ctx: Context, heading: Heading, facts: HeadingFacts, en
   }
 }
 
+/**
+ * A heading that names a phase is one of the plan's phases unless it only mentions one: a span
+ * (`Phase 2-4`), a heading in a recap or summary section, words about a phase with no separator
+ * (`Phase 1 Exit Criteria`, `Phase 2 Complete ✅`), or a repeat of an earlier phase's number
+ * without a name of its own.
+ */
+function isPhase(ctx: Context, f: NonNullable<HeadingFacts['phase']>): boolean {
+  if (f.range) return false;
+  for (const o of ctx.open) if (o.recap && o.heading.depth > 1 && o.phase === undefined) return false;
+  if (f.weak && f.meta) return false;
+  const key = f.number ?? f.id!;
+  if ((f.weak || (!f.title && !f.mark)) && ctx.phaseKeys.has(key)) return false;
+  return true;
+}
+
 /** Removes the heading's own prefix (`Phase 3:`, `PH-1:`) and emphasis from a title. */
 function stripTitle(title: string, number: string | undefined, id: string | undefined): string {
   let t = title.trim().replace(/^\*\*|\*\*$/g, '').trim();
@@ -904,7 +1032,7 @@ function visitList(
   depth: number,
   parentTask: number | undefined,
   phase: number | undefined,
-  steps: boolean,
+  steps: Steps,
   criteria: boolean,
 ): void {
   for (const item of list.items) visitItem(ctx, item, off, ln, depth, parentTask, phase, steps, criteria);
@@ -918,7 +1046,7 @@ function visitItem(
   depth: number,
   parentTask: number | undefined,
   phase: number | undefined,
-  steps: boolean,
+  steps: Steps,
   criteria: boolean,
 ): void {
   const f = item as ItemFacts;
@@ -942,11 +1070,15 @@ function visitItem(
       ctx.tasks.push(task);
     }
   } else {
-    if (f.field) {
-      // Fields in lists belong to no phase; only fix blocks and nuggets read them.
-      if (isLogField(f.field.name)) ctx.logFields.push(absField(ctx, f.field, off, ln));
+    const field = f.field;
+    if (field) {
+      if (depth === 0 && parentTask === undefined && (field.status || field.name === 'completed' || field.name === 'current phase')) {
+        // `- **Status:** complete` under a phase: the phase's own status, written as a bullet.
+        addField(ctx, field, off, ln);
+      } else if (isLogField(field.name)) ctx.logFields.push(absField(ctx, field, off, ln));
     }
-    if (f.markAt >= 0 && (f.mark || (steps && depth === 0))) {
+    const isStep = f.mark ? steps.marked || parentTask !== undefined : steps.all && depth === 0;
+    if (f.markAt >= 0 && isStep && !field?.status) {
       taskIndex = ctx.tasks.length;
       const reused = reusedTask(ctx, 'step', s, item.end + off, line, parentTask, phase);
       if (reused) ctx.tasks.push(reused);
@@ -961,7 +1093,7 @@ function visitItem(
   }
   const nextDepth = taskIndex !== undefined ? depth + 1 : depth;
   const nextParent = taskIndex ?? parentTask;
-  for (const l of item.lists) visitList(ctx, l, off, ln, nextDepth, nextParent, phase, false, criteria);
+  for (const l of item.lists) visitList(ctx, l, off, ln, nextDepth, nextParent, phase, NO_STEPS, criteria);
 }
 
 function requirements(text: string, s: number, e: number): string[] | undefined {
@@ -987,9 +1119,9 @@ export function taskInfo(content: string): TaskInfo {
   let id: string | undefined;
   let parallel: boolean | undefined;
   let story: string | undefined;
-  let m = /^(T\d{3,})\b\s*/.exec(rest);
+  let m = /^(\*\*)?(T\d{3,}[a-z]?)\1(?![\p{L}\p{N}_])\s*/u.exec(rest);
   if (m) {
-    id = m[1];
+    id = m[2];
     rest = rest.slice(m[0].length);
     for (;;) {
       const f = /^\[(P|US\d+|[A-Z][A-Za-z0-9]*)\]\s*/.exec(rest);
@@ -1001,8 +1133,8 @@ export function taskInfo(content: string): TaskInfo {
   } else if ((m = /^(?:\*\*)?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?:\*\*)?(?=$|[\s:.)\-–—])\s*[:.\-–—]?\s*/.exec(rest))) {
     id = m[1];
     rest = rest.slice(m[0].length);
-  } else if ((m = /^(\d+(?:\.\d+)+|\d+\.(?=\s))\s*/.exec(rest))) {
-    id = m[1].replace(/\.$/, '');
+  } else if ((m = /^(\*\*)?(\d+(?:\.\d+)+|\d+\.(?=\s|\*\*))\1\s*/.exec(rest))) {
+    id = m[2].replace(/\.$/, '');
     rest = rest.slice(m[0].length);
   }
   return { id, title: rest.replace(/\s+/g, ' ').trim(), parallel, story };
@@ -1125,20 +1257,29 @@ export function deriveStatus(statuses: Status[]): Status {
   return 'pending';
 }
 
+/**
+ * The kind of document, from its structure: an overview table or a Current Phase line makes a
+ * plan, tracker entries a tracker, fix blocks a log, phases whose statuses all come from their
+ * checkboxes (Kiro, spec-kit) a task list. Title words decide only between log and summary
+ * when the structure leaves it open: "Implementation Plan", "Report" or "Progress Tracker"
+ * say little about what the file holds.
+ */
 function documentKind(plan: Plan): DocumentKind {
-  // Strong structure first, then words in the title, then weaker structure.
+  const entries = plan.tasks.filter((t) => t.kind === 'tracker').length;
+  if (entries >= 2 && !plan.overviews.length && entries >= plan.phases.length) return 'tracker';
   if (plan.overviews.length || plan.currentPhaseFields.length) return 'plan';
-  if (plan.tasks.some((t) => t.kind === 'tracker')) return 'tracker';
+  if (entries) return 'tracker';
   if (plan.fixes.length) return 'log';
   const title = (plan.title ?? '').toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
   if (/\blog\b/.test(title)) return 'log';
-  if (/\b(?:summary|report|recap)\b/.test(title)) return 'summary';
-  if (/\b(?:tracker|changelog|backlog)\b/.test(title)) return 'tracker';
-  if (/\b(?:plan|roadmap)\b/.test(title)) return 'plan';
+  if (/\b(?:summary|recap)\b/.test(title)) return 'summary';
+  // A plan states what it is for before its work: `**Goal:**`, `**Architecture:**`.
+  const planned = plan.fields.some((f) => /^(?:goal|objective|architecture|approach)$/.test(f.name));
   if (plan.phases.length && plan.phases.some((p) => p.number !== undefined || !p.derived)) {
-    if (plan.phases.every((p) => p.derived) && plan.tasks.some((t) => t.kind === 'checkbox')) return 'tasks';
+    if (!planned && plan.phases.every((p) => p.derived) && plan.tasks.some((t) => t.kind === 'checkbox')) return 'tasks';
     return 'plan';
   }
+  if (planned) return 'plan';
   if (plan.nuggets.length) return 'log';
   const ids = new Set(plan.tasks.filter((t) => t.id && /^[A-Z]+-\d/.test(t.id)).map((t) => t.id));
   if (ids.size >= 2) return 'tracker';
