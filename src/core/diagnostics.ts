@@ -126,7 +126,8 @@ export function checkPlan(text: string, plan: Plan): Diagnostic[] {
     } catch {
       // a task that cannot take the status: offer the other fix only
     }
-    fixes.push({ title: `Set ${phaseLabel(phase)} back to In Progress`, edits: setPhaseStatus(text, plan, i, 'in-progress') });
+    const back = phaseFix(text, plan, i, 'in-progress', `Set ${phaseLabel(phase)} back to In Progress`);
+    if (back) fixes.push(back);
     out.push({
       code: 'completed-with-open-items',
       severity: 'warning',
@@ -233,7 +234,8 @@ export function checkPlan(text: string, plan: Plan): Diagnostic[] {
 function checkMultipleInProgress(text: string, plan: Plan, out: Diagnostic[]): void {
   const groups = new Map<string, number[]>();
   plan.phases.forEach((p, i) => {
-    if (p.status !== 'in-progress') return;
+    // A phase that follows its checkboxes is in progress whenever some are done: not a conflict.
+    if (p.status !== 'in-progress' || p.derived) return;
     const field = governingCurrentField(plan, p);
     const key = `${field?.range.start ?? -1}:${p.parent ?? -1}`;
     const list = groups.get(key) ?? [];
@@ -253,12 +255,19 @@ function checkMultipleInProgress(text: string, plan: Plan, out: Diagnostic[]): v
         message: `${list.length} phases are in progress (${list.map((k) => phaseLabel(plan.phases[k])).join(', ')}); ${phaseLabel(plan.phases[keep])} is the current one.`,
         range: p.mark?.range ?? p.headingRange,
         line: p.mark ? lineFor(p) : p.line,
-        fixes: [
-          { title: `Mark ${phaseLabel(p)} completed`, edits: setPhaseStatus(text, plan, i, 'completed') },
-          { title: `Mark ${phaseLabel(p)} pending`, edits: setPhaseStatus(text, plan, i, 'pending') },
-        ],
+        fixes: [phaseFix(text, plan, i, 'completed', `Mark ${phaseLabel(p)} completed`), phaseFix(text, plan, i, 'pending', `Mark ${phaseLabel(p)} pending`)].filter((f): f is Fix => !!f),
       });
     }
+  }
+}
+
+/** A fix that sets a phase's status, or nothing when the file cannot write that status there. */
+function phaseFix(text: string, plan: Plan, index: number, status: KnownStatus, title: string): Fix | undefined {
+  try {
+    const edits = setPhaseStatus(text, plan, index, status);
+    return edits.length ? { title, edits } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

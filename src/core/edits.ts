@@ -6,7 +6,7 @@
  */
 import type { Field, FieldStyle, KnownStatus, Phase, Plan, Status, StatusMark, Task } from './model';
 import { STATUSES } from './model';
-import { Vocabulary, formatStatus } from './status';
+import { Vocabulary, formatStatus, parseStatusText } from './status';
 import { lineEnd } from './parse/lines';
 
 export interface TextEdit {
@@ -107,14 +107,21 @@ export function parseStatusArg(value: string): KnownStatus {
 
 // ---- vocabulary of a document ----
 
-const vocabularies = new WeakMap<Plan, { fields: Vocabulary; table: Vocabulary; all: Vocabulary }>();
+interface Vocabularies {
+  fields: Vocabulary;
+  table: Vocabulary;
+  headings: Vocabulary;
+  all: Vocabulary;
+}
+const vocabularies = new WeakMap<Plan, Vocabularies>();
 
 /** The status words, emoji and checkbox characters the document uses (computed once per plan). */
-export function vocabularyOf(plan: Plan): { fields: Vocabulary; table: Vocabulary; all: Vocabulary } {
+export function vocabularyOf(plan: Plan): Vocabularies {
   const cached = vocabularies.get(plan);
   if (cached) return cached;
   const fields = new Vocabulary();
   const table = new Vocabulary();
+  const headings = new Vocabulary();
   const all = new Vocabulary();
   const addMark = (m: StatusMark | undefined, v: Vocabulary): void => {
     if (!m || m.status === 'unknown') return;
@@ -122,11 +129,18 @@ export function vocabularyOf(plan: Plan): { fields: Vocabulary; table: Vocabular
       all.addCheckbox(m.text);
       return;
     }
+    if (m.source === 'heading') {
+      headings.addText(m.text);
+      if (parseStatusText(m.text).word) {
+        all.addText(m.text);
+        return;
+      }
+    }
     if (m.source === 'marker' || m.source === 'heading') {
       if (m.text) all.addEmoji(m.status, m.text);
       return;
     }
-    v.addText(m.text);
+    (m.source === 'table' ? table : v).addText(m.text);
     all.addText(m.text);
   };
   for (const p of plan.phases) {
@@ -138,7 +152,7 @@ export function vocabularyOf(plan: Plan): { fields: Vocabulary; table: Vocabular
     addMark(t.headingMark, fields);
   }
   for (const o of plan.overviews) for (const r of o.rows) addMark(r.mark, table);
-  const result = { fields, table, all };
+  const result = { fields, table, headings, all };
   vocabularies.set(plan, result);
   return result;
 }
@@ -182,6 +196,10 @@ export function markEdit(text: string, plan: Plan, mark: StatusMark, status: Kno
     }
     case 'marker':
     case 'heading': {
+      if (mark.source === 'heading' && parseStatusText(phrase).word) {
+        // `✅ COMPLETE`, `⏳ Pending`: words and emoji the way the file's headings write them.
+        return replace(text, mark.phraseRange.start, mark.phraseRange.end, formatStatus(status, phrase, vocab.headings));
+      }
       const emoji = vocab.all.emojiFor(status);
       // A marker is replaced, never removed: for an item that is a task only because of its
       // marker, removing it would take the task out of the plan.
@@ -232,7 +250,7 @@ function alignedCellEdit(text: string, plan: Plan, mark: StatusMark, word: strin
 }
 
 /** Inserts a `**Status:** X` line after a heading that has none. */
-function insertStatusField(text: string, plan: Plan, headingStart: number, status: KnownStatus, vocab: ReturnType<typeof vocabularyOf>): TextEdit {
+function insertStatusField(text: string, plan: Plan, headingStart: number, status: KnownStatus, vocab: Vocabularies): TextEdit {
   const e = lineEnd(text, headingStart);
   const shape = sampleShape(plan, 'field') ?? '';
   const word = formatStatus(status, shape, vocab.fields);
@@ -242,6 +260,94 @@ function insertStatusField(text: string, plan: Plan, headingStart: number, statu
   const nextBlank = nextLineStart >= text.length || /^[ \t]*$/.test(text.slice(nextLineStart, after));
   const field = formatField(fieldStyleOf(plan), 'Status', word);
   return { offset: e, length: 0, text: `${eol}${eol}${field}${nextBlank ? '' : eol}`, expected: '' };
+}
+
+/**
+ * How a file without a status for this phase keeps its other phases' statuses, and so where
+ * this one's goes: a Status line where the others have one, the heading where the others
+ * show theirs there, else the phase's checkboxes. Never a convention the file does not use.
+ */
+export function phaseConvention(plan: Plan, index: number): 'field' | 'heading' | 'checkboxes' | 'none' {
+  const others = plan.phases.filter((p, i) => i !== index);
+  const fields = others.filter((p) => p.mark?.source === 'field').length;
+  const headings = others.filter((p) => p.mark?.source === 'heading' || p.headingMark).length;
+  if (fields && fields >= headings) return 'field';
+  if (headings) return 'heading';
+  const phase = plan.phases[index];
+  return phase.tasks.some((t) => plan.tasks[t].kind === 'checkbox') ? 'checkboxes' : 'none';
+}
+
+/** The statuses a phase can be set to in this file, in its own convention. */
+export function phaseStatusesExpressible(plan: Plan, index: number): KnownStatus[] {
+  const phase = plan.phases[index];
+  if (phase.mark || phase.overviewRow) return [...STATUSES];
+  const way = phaseConvention(plan, index);
+  if (way === 'field' || way === 'heading') return [...STATUSES];
+  if (way === 'none') return [];
+  const vocab = vocabularyOf(plan);
+  const open = phase.tasks.filter((t) => plan.tasks[t].kind === 'checkbox' && plan.tasks[t].status !== 'completed');
+  const out: KnownStatus[] = [];
+  if (open.length) out.push('completed');
+  if (open.length && vocab.all.hasProgressBox() && !phase.tasks.some((t) => plan.tasks[t].status === 'in-progress')) out.push('in-progress');
+  return out;
+}
+
+function unmarkedPhaseEdits(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit[] {
+  const phase = plan.phases[index];
+  const way = phaseConvention(plan, index);
+  if (way === 'field') return [insertStatusField(text, plan, phase.headingRange.start, status, vocab)];
+  if (way === 'heading') {
+    const e = insertHeadingStatus(text, plan, index, status, vocab);
+    return e ? [e] : [];
+  }
+  if (way === 'none') {
+    throw new PhasewiseError(`${phaseLabel(phase)} has no status text, no checkboxes and no other phase to copy a convention from; nothing was changed.`, 'no-convention');
+  }
+  // Checkbox-driven: the phase is as done as its boxes.
+  const boxes = phase.tasks.map((t) => plan.tasks[t]).filter((t) => t.kind === 'checkbox' && t.mark);
+  if (status === 'completed') {
+    return boxes.filter((t) => t.status !== 'completed').map((t) => markEdit(text, plan, t.mark!, 'completed', vocab)).filter((e): e is TextEdit => !!e);
+  }
+  if (status === 'in-progress') {
+    if (boxes.some((t) => t.status === 'in-progress')) return [];
+    const first = boxes.find((t) => t.status !== 'completed');
+    if (!first || !vocab.all.hasProgressBox()) return [];
+    const e = markEdit(text, plan, first.mark!, 'in-progress', vocab);
+    return e ? [e] : [];
+  }
+  throw new PhasewiseError(
+    `${phaseLabel(phase)} keeps its status in its checkboxes; it can be ${phaseStatusesExpressible(plan, index).join(' or ') || 'changed only through its tasks'}, not ${status}. Nothing was changed.`,
+    'not-expressible',
+  );
+}
+
+/** Writes a status into a phase heading the way the file's other phase headings show theirs. */
+function insertHeadingStatus(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit | undefined {
+  const sample = plan.phases.find((p, i) => i !== index && p.mark?.source === 'heading')?.mark ?? plan.phases.find((p, i) => i !== index && p.headingMark)?.headingMark;
+  if (!sample) return undefined;
+  const phase = plan.phases[index];
+  const samplePhase = plan.phases.find((p) => p.mark === sample || p.headingMark === sample)!;
+  const word = formatStatus(status, sample.text, vocab.headings);
+  const h = text.slice(samplePhase.headingRange.start, samplePhase.headingRange.end);
+  const rel = sample.range.start - samplePhase.headingRange.start;
+  const key = samplePhase.number ?? samplePhase.id ?? '';
+  const keyAt = h.indexOf(key);
+  // `Phase 3 ✅ — Name`: right after the number, as in the sample.
+  if (keyAt >= 0 && /^\s*$/.test(h.slice(keyAt + key.length, rel))) {
+    const own = text.slice(phase.headingRange.start, phase.headingRange.end);
+    const k = phase.number ?? phase.id ?? '';
+    const at = own.indexOf(k);
+    if (at >= 0) return { offset: phase.headingRange.start + at + k.length, length: 0, text: h.slice(keyAt + key.length, rel) + word, expected: '' };
+  }
+  // Otherwise at the end of the heading, after the sample's separator (` - `, ` `, ` (`).
+  const before = h.slice(0, rel);
+  const sep = /(\s*[-–—|]\s*|\s*\(|\s*\[|\s+)$/.exec(before)?.[1] ?? ' ';
+  const after = h.slice(sample.range.end - samplePhase.headingRange.start);
+  const close = sep.includes('(') ? ')' : sep.includes('[') ? ']' : '';
+  let end = phase.headingRange.end;
+  while (end > phase.headingRange.start && /[ \t#]/.test(text[end - 1])) end--;
+  void after;
+  return { offset: end, length: 0, text: `${sep}${word}${close}`, expected: '' };
 }
 
 export interface EditOptions {
@@ -326,7 +432,7 @@ export function setPhaseStatus(text: string, plan: Plan, index: number, status: 
   const edits: Array<TextEdit | undefined> = [];
   const row = phase.overviewRow ? plan.overviews[phase.overviewRow.table].rows[phase.overviewRow.row] : undefined;
   if (phase.mark) edits.push(markEdit(text, plan, phase.mark, status, vocab));
-  else if (!row) edits.push(insertStatusField(text, plan, phase.headingRange.start, status, vocab));
+  else if (!row) edits.push(...unmarkedPhaseEdits(text, plan, index, status, vocab));
   if (phase.headingMark) edits.push(markEdit(text, plan, phase.headingMark, status, vocab));
   if (row?.mark) edits.push(markEdit(text, plan, row.mark, status, vocab));
   // Current Phase

@@ -69,6 +69,8 @@ export interface ParsedStatus {
   /** The canonical status emoji in the phrase, if any, and where it stands. */
   emoji?: string;
   emojiPosition?: 'before' | 'after';
+  /** A decoration before the words (`🟡`, `:green_circle:`), part of the phrase. */
+  decoration?: string;
 }
 
 interface EmojiToken {
@@ -114,6 +116,8 @@ export function parseStatusText(text: string): ParsedStatus {
   const wrapper = /^(\*\*|__|\*|_|`)/.exec(text.slice(i));
   // A shortcode (`:green_circle:`) decorates like an emoji, or carries a status itself.
   const sc = /^:([a-z0-9_+-]+):/.exec(text.slice(i, i + 40));
+  let decoStart = -1;
+  let decoration: string | undefined;
   if (sc) {
     const st = SHORTCODE_STATUS.get(sc[1]);
     if (st) {
@@ -123,12 +127,16 @@ export function parseStatusText(text: string): ParsedStatus {
       const wordEnd = w && w.status === st ? w.end : end;
       return { status: st, phraseStart: i, phraseEnd: wordEnd, word: w && w.status === st ? text.slice(after, w.end) : '' };
     }
+    decoStart = i;
+    decoration = sc[0];
     i = skipSpaces(text, i + sc[0].length);
   }
   let lead: EmojiToken | undefined = emojiAt(text, i, damaged);
   if (lead && !lead.status) {
     // A decoration such as 🟡 before the words: skip it, the words decide.
     if (DECORATION.test(lead.value)) {
+      decoStart = lead.start;
+      decoration = lead.value;
       i = skipSpaces(text, lead.end);
       lead = emojiAt(text, i, damaged);
     } else {
@@ -156,7 +164,7 @@ export function parseStatusText(text: string): ParsedStatus {
     wordStart = i + wrap.length;
   }
   const pct = percentAt(text, wordStart);
-  if (pct) return pct;
+  if (pct) return decoration ? { ...pct, phraseStart: decoStart, decoration } : pct;
   const w = matchWord(text, wordStart);
   if (w) {
     let phraseStart = wordStart; // a wrapper (**COMPLETE**) stays outside the phrase
@@ -175,6 +183,7 @@ export function parseStatusText(text: string): ParsedStatus {
       }
     }
     if (phraseStart > phraseEnd) phraseStart = phraseEnd;
+    if (decoration && !wrap) phraseStart = decoStart;
     return {
       status: w.status,
       phraseStart,
@@ -182,6 +191,7 @@ export function parseStatusText(text: string): ParsedStatus {
       word: text.slice(wordStart, w.end),
       emoji,
       emojiPosition: emoji ? 'after' : undefined,
+      ...(decoration && !wrap ? { decoration } : {}),
     };
   }
   const end = trimEnd(text);
@@ -285,10 +295,12 @@ export class Vocabulary {
   private readonly words = new Map<KnownStatus, Map<string, number>>();
   private readonly emoji = new Map<KnownStatus, Map<string, number>>();
   private checkbox: { progress?: string; done?: string } = {};
+  private readonly decorations = new Map<KnownStatus, Map<string, number>>();
 
   addText(text: string): void {
     const p = parseStatusText(text);
     if (p.status === 'unknown') return;
+    if (p.decoration) bump(this.decorations, p.status, p.decoration);
     if (p.word) bump(this.words, p.status, p.word);
     const phrase = text.slice(p.phraseStart, p.phraseEnd);
     const tokens = findStatusEmoji(phrase);
@@ -309,6 +321,11 @@ export class Vocabulary {
     if (ch === 'x' || ch === 'X') this.checkbox.done ??= ch;
   }
 
+  /** True when the document marks a task in progress with a box (`[-]`, `[/]`). */
+  hasProgressBox(): boolean {
+    return this.checkbox.progress !== undefined;
+  }
+
   checkboxChar(status: KnownStatus): string {
     switch (status) {
       case 'completed':
@@ -324,6 +341,11 @@ export class Vocabulary {
 
   wordFor(status: KnownStatus): string | undefined {
     return top(this.words.get(status));
+  }
+
+  /** The decoration the document puts before this status (`:green_circle:` before Done). */
+  decorationFor(status: KnownStatus): string | undefined {
+    return top(this.decorations.get(status));
   }
 
   /** True when the document writes this status with an emoji somewhere. */
@@ -367,6 +389,21 @@ function top(m: Map<string, number> | undefined): string | undefined {
   return best;
 }
 
+/** Traffic lights: the colour for a status in the same notation as `like` (emoji or shortcode). */
+const LIGHTS: Record<KnownStatus, [string, string]> = {
+  completed: ['🟢', ':green_circle:'],
+  'in-progress': ['🟡', ':yellow_circle:'],
+  pending: ['⚪', ':white_circle:'],
+  failed: ['🔴', ':red_circle:'],
+  blocked: ['🔴', ':red_circle:'],
+};
+
+function lightFor(like: string, status: KnownStatus): string {
+  const known = Object.values(LIGHTS).some(([e, c]) => e === like || c === like);
+  if (!known) return like;
+  return LIGHTS[status][like.startsWith(':') ? 1 : 0];
+}
+
 /**
  * Writes `status` in place of `replaced` (a status phrase as written), keeping its shape:
  * emoji only stays emoji only, `COMPLETE` style stays upper snake case, a trailing emoji
@@ -390,6 +427,7 @@ export function formatStatus(status: KnownStatus, replaced: string, vocab: Vocab
     word = family[status];
     if (style) word = applyCase(word, style);
   }
+  if (p.decoration) return `${vocab.decorationFor(status) ?? lightFor(p.decoration, status)} ${word}`;
   if (emojiPos === 'before') return `${vocab.emojiFor(status)} ${word}`;
   if (emojiPos === 'after') return `${word} ${vocab.emojiFor(status)}`;
   return word;

@@ -39,7 +39,7 @@ describe('edits: fixtures (input, operation, expected output, byte for byte)', (
 });
 
 describe('edits: guarded application', () => {
-  const input = read(join(fixtureDirs('edits').find((d) => d.endsWith('phase-complete'))!, 'input.md'));
+  const input = read(join(fixtureDirs('edits').find((d) => basename(d) === 'phase-complete')!, 'input.md'));
 
   it('refuses edits whose expected text is gone, and changes nothing', () => {
     const { edits } = run(input, { op: 'phase', target: '2', status: 'completed' });
