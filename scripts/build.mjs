@@ -60,5 +60,6 @@ if (args.has('--integration')) {
 }
 if (args.has('--bench')) {
   builds.push(esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js' }));
+  builds.push(esbuild.build({ ...common, entryPoints: ['bench/discovery.ts'], outfile: 'out/bench/discovery.js' }));
 }
 await Promise.all(builds);

@@ -28,8 +28,10 @@ import {
   toStatusJson,
 } from '../core';
 import { newDocument } from '../core/templates';
+import { ListJsonSchema, MAX_PLAN_BYTES, SKIPPED_DIRS } from '../core/discover';
 import { UsageError, createNewFile, loadTextFile, writeBack } from './files';
 import { formatCheck, formatNext, formatStatus, nextJson } from './format';
+import { formatList, listPlans } from './list';
 
 export interface CliIo {
   stdout: { write(chunk: string): unknown };
@@ -58,6 +60,7 @@ const HELP = `phasewise ${VERSION}: work through Markdown execution plans from t
 
 Usage:
   phasewise status FILE [--json]
+  phasewise list [DIR...] [--json]
   phasewise check FILE [--json]
   phasewise next FILE [--json]
   phasewise set FILE (--phase N | --task ID | --line L) [--status S] [--dry-run]
@@ -69,6 +72,7 @@ Usage:
 Commands:
   status   Title, kind, current phase, progress, phases with their task counts,
            the tasks of the current phase and the number of diagnostics.
+  list     The plans, logs, summaries, trackers and task lists under folders.
   check    Consistency problems (overview table vs. phase status, Current Phase,
            duplicates, damaged emoji...) with the fixes available for each.
   next     The phase to work on and the first open task in it.
@@ -82,8 +86,8 @@ Statuses: pending, in-progress, completed, failed, blocked
 Exit codes:
   0  success
   1  check found at least one error
-  2  usage or input error (bad arguments, unreadable or binary file,
-     unknown phase or task, invalid status); the file is left untouched
+  2  usage or input error (bad arguments, unreadable or binary file, missing
+     folder, unknown phase or task, invalid status); the file is left untouched
 
 Set PHASEWISE_DEBUG=1 to print stack traces of unexpected errors.
 `;
@@ -97,6 +101,19 @@ phase and the number of diagnostics.
 
 Options:
   --json   print the versioned status JSON (version 1) instead
+`,
+  list: `Usage: phasewise list [DIR...] [--json]
+
+Prints one line per plan, log, summary, tracker or task list found in the Markdown (.md)
+files under each DIR (default: the current folder): path, kind, progress (done/total
+phases, or tasks when there are no phases), title and current phase, sorted by path.
+Folders named ${SKIPPED_DIRS.join(', ')} are skipped inside a DIR (a DIR given by
+name is read). Symbolic links to folders are not followed, nor links to files outside DIR.
+Files over ${MAX_PLAN_BYTES / 1048576} MB or unreadable are skipped with a note on stderr.
+
+Options:
+  --json   print {version, files: [{root, file, kind, title, currentPhase, progress}]};
+           file is relative to its DIR (root), with forward slashes
 `,
   check: `Usage: phasewise check FILE [--json]
 
@@ -240,6 +257,20 @@ async function cmdStatus(ctx: Ctx, args: string[]): Promise<number> {
     out(ctx, JSON.stringify(json, null, 2) + '\n');
   } else {
     out(ctx, formatStatus(plan, diags, file));
+  }
+  return EXIT_OK;
+}
+
+async function cmdList(ctx: Ctx, args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('list', args, { json: { type: 'boolean' } });
+  if (values.help) return help(ctx, 'list');
+  const roots = positionals.length ? positionals : ['.'];
+  const listed = listPlans(roots, ctx.cwd, (note) => ctx.io.stderr.write(`phasewise: ${firstLine(note)}\n`));
+  if (values.json) {
+    const json = ListJsonSchema.parse({ version: 1, files: listed.map((l) => l.entry) });
+    out(ctx, JSON.stringify(json, null, 2) + '\n');
+  } else {
+    out(ctx, formatList(listed, roots));
   }
   return EXIT_OK;
 }
@@ -419,6 +450,7 @@ function help(ctx: Ctx, command?: string): number {
 
 const COMMANDS: Record<string, (ctx: Ctx, args: string[]) => Promise<number>> = {
   status: cmdStatus,
+  list: cmdList,
   check: cmdCheck,
   next: cmdNext,
   set: cmdSet,

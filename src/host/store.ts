@@ -6,9 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { PlanDocument, type Plan, type TextChange } from '../core';
-
-/** Files larger than this are not read as plans (a clear log line says so). */
-export const MAX_PLAN_BYTES = 8 * 1024 * 1024;
+import { DEFAULT_EXCLUDE, MAX_PLAN_BYTES, isPlanLike, mayBePlan } from '../core/discover';
 
 export type ChangeSource = 'typing' | 'outside' | 'save' | 'discovery' | 'phasewise';
 
@@ -25,12 +23,6 @@ export interface PlanChange {
   readonly before: Plan | undefined;
   readonly after: Plan | undefined;
   readonly source: ChangeSource;
-}
-
-/** True when a parsed Markdown file is something Phasewise shows: a plan, log, summary, tracker or task list. */
-export function isPlanLike(plan: Plan): boolean {
-  if (plan.kind === 'unknown') return false;
-  return plan.phases.length > 0 || plan.tasks.length > 0 || plan.fixes.length > 0 || plan.nuggets.length > 0 || plan.overviews.length > 0;
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -112,7 +104,7 @@ export class PlanStore implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const config = vscode.workspace.getConfiguration('phasewise', folder.uri);
       const glob = config.get<string>('planFiles') || '**/*.md';
-      const exclude = config.get<string>('exclude') || undefined;
+      const exclude = config.get<string>('exclude', DEFAULT_EXCLUDE) || undefined;
       const pattern = new vscode.RelativePattern(folder, glob);
       this.watch(pattern, exclude);
       let uris: vscode.Uri[] = [];
@@ -181,7 +173,7 @@ export class PlanStore implements vscode.Disposable {
     if (!folder) return false;
     const config = vscode.workspace.getConfiguration('phasewise', folder.uri);
     const glob = config.get<string>('planFiles') || '**/*.md';
-    const exclude = config.get<string>('exclude');
+    const exclude = config.get<string>('exclude', DEFAULT_EXCLUDE);
     const doc = { uri, languageId: 'markdown' } as vscode.TextDocument;
     if (vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) === 0) return false;
     return !exclude || vscode.languages.match({ pattern: new vscode.RelativePattern(folder, exclude) }, doc) === 0;
@@ -232,6 +224,14 @@ export class PlanStore implements vscode.Disposable {
       return;
     }
     this.tooBig.delete(key);
+    if (!mayBePlan(text)) {
+      // Certainly no plan (a quick look, no parse): nothing is kept but the version seen.
+      this.others.delete(key);
+      this.skipped.set(key, version);
+      this.remove(uri, source);
+      return;
+    }
+    this.skipped.delete(key);
     const doc = this.parse(uri, text, old?.doc, changes);
     if (!doc) return; // logged; the previous model stays
     const plan = doc.plan;
@@ -299,8 +299,9 @@ export class PlanStore implements vscode.Disposable {
   private onClosed(d: vscode.TextDocument): void {
     if (d.languageId !== 'markdown') return;
     const key = d.uri.toString();
-    if (!this.entries.has(key) && !this.others.has(key)) return;
+    if (!this.entries.has(key) && !this.others.has(key) && !this.skipped.has(key)) return;
     this.others.delete(key);
+    this.skipped.delete(key);
     if (d.uri.scheme === 'untitled' || !this.matches(d.uri)) {
       this.remove(d.uri, 'discovery');
       return;
@@ -319,6 +320,8 @@ export class PlanStore implements vscode.Disposable {
   private readonly expectedEdits = new Set<string>();
   /** Documents over MAX_PLAN_BYTES (logged once each). */
   private readonly tooBig = new Set<string>();
+  /** Documents the quick look ruled out, with the version it looked at (undefined: read from disk). */
+  private readonly skipped = new Map<string, number | undefined>();
 
   /** Runs `apply` (which edits `uri`) with changes to that document attributed to Phasewise. */
   async asPhasewise<T>(uri: vscode.Uri, apply: () => Thenable<T>): Promise<T> {
@@ -336,7 +339,8 @@ export class PlanStore implements vscode.Disposable {
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version) return entry;
-    if (this.others.get(key)?.version === document.version || !this.readable(document.uri)) return undefined;
+    if (this.others.get(key)?.version === document.version || (this.skipped.has(key) && this.skipped.get(key) === document.version)) return undefined;
+    if (!this.readable(document.uri)) return undefined;
     this.setText(document.uri, document.getText(), document.version, 'typing', undefined);
     return this.entries.get(key);
   }

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { findMarkdown } from '../../src/cli/list';
+import { ListJsonSchema, MAX_PLAN_BYTES } from '../../src/core/discover';
 import { PlanDocument, StatusJsonSchema } from '../../src/core';
 import { newDocument } from '../../src/core/templates';
 import pkg from '../../package.json';
@@ -499,5 +501,211 @@ describe('cli', () => {
         assert.match(direct.stdout, /overview-mismatch/);
       }
     });
+  });
+});
+
+// ---- list: a folder tree of its own ----
+
+const GARDEN_PLAN = `# Garden Plan
+
+**Current Phase:** Phase 2
+
+## Phase 1: Clear the beds
+**Status:** Completed ✅
+
+- [x] Pull the weeds
+- [x] Turn the soil
+
+## Phase 2: Sow
+**Status:** In Progress
+
+- [x] Buy seeds
+- [ ] Sow the carrots
+
+## Phase 3: Harvest
+**Status:** Pending
+`;
+
+const CHORES = `# Chores
+
+- [x] Fix the gate
+- [ ] Paint the shed
+- [ ] Oil the hinges
+`;
+
+const TRACKER = `# Kitchen Tracker
+
+### KIT-001: Replace the tap
+**Status:** Done
+
+### KIT-002: Tile the wall
+**Status:** Open
+`;
+
+const README = `# Recipes
+
+A collection of family recipes.
+
+## Soup
+
+Boil water, add vegetables.
+`;
+
+function write(root: string, rel: string, text: string): void {
+  const p = path.join(root, rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+}
+
+describe('cli list', () => {
+  let tmp: string;
+  let tree: string;
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phasewise-list-'));
+    tree = path.join(tmp, 'tree');
+    write(tree, 'plan.md', GARDEN_PLAN);
+    write(tree, 'notes/chores.md', CHORES);
+    write(tree, 'notes/deep/kitchen.md', TRACKER);
+    write(tree, 'README.md', README);
+    write(tree, 'notes/chores.txt', CHORES); // not Markdown
+    for (const skipped of ['node_modules/pkg', '.git', 'dist', 'out', '.vscode-test']) write(tree, `${skipped}/hidden.md`, CHORES);
+  });
+
+  afterEach(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('--json lists the plans relative to the folder, sorted by path, valid against the schema', async () => {
+    const r = await run(['list', 'tree', '--json'], tmp);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const json = ListJsonSchema.parse(JSON.parse(r.stdout));
+    assert.equal(json.version, 1);
+    assert.deepEqual(
+      json.files.map((f) => f.file),
+      ['notes/chores.md', 'notes/deep/kitchen.md', 'plan.md'],
+    );
+    const plan = json.files.find((f) => f.file === 'plan.md')!;
+    assert.equal(plan.root, 'tree');
+    assert.equal(plan.kind, 'plan');
+    assert.equal(plan.title, 'Garden Plan');
+    assert.deepEqual(plan.progress, { completed: 1, total: 3 });
+    assert.equal(plan.currentPhase?.number, '2');
+    assert.equal(plan.currentPhase?.title, 'Sow');
+    assert.equal(plan.currentPhase?.line, 11);
+    const chores = json.files.find((f) => f.file === 'notes/chores.md')!;
+    assert.equal(chores.kind, 'tasks');
+    assert.equal(chores.currentPhase, null);
+    assert.deepEqual(chores.progress, { completed: 1, total: 3 });
+    assert.equal(json.files.find((f) => f.file === 'notes/deep/kitchen.md')!.kind, 'tracker');
+  });
+
+  it('prints one line per plan with kind, progress, title and current phase', async () => {
+    const r = await run(['list'], tree);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 3);
+    assert.match(lines[0], /^notes\/chores\.md\s+tasks\s+1\/3 tasks\s+Chores$/);
+    assert.match(lines[1], /^notes\/deep\/kitchen\.md\s+tracker\s+1\/2 tasks\s+Kitchen Tracker$/);
+    assert.match(lines[2], /^plan\.md\s+plan\s+1\/3 phases\s+Garden Plan\s+current: Phase 2: Sow$/);
+  });
+
+  it('prefixes paths with the folders when several are given, in the order given', async () => {
+    write(tmp, 'other/more.md', CHORES);
+    const r = await run(['list', 'other', 'tree/notes'], tmp);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(
+      r.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0]),
+      ['other/more.md', 'tree/notes/chores.md', 'tree/notes/deep/kitchen.md'],
+    );
+    const json = ListJsonSchema.parse(JSON.parse((await run(['list', '--json', 'other', 'tree/notes'], tmp)).stdout));
+    assert.deepEqual(
+      json.files.map((f) => [f.root, f.file]),
+      [['other', 'more.md'], ['tree/notes', 'chores.md'], ['tree/notes', 'deep/kitchen.md']],
+    );
+  });
+
+  it('skips node_modules, .git, dist, out and .vscode-test inside the tree, but reads one given by name', async () => {
+    const all = (await run(['list', '--json', '.'], tree)).stdout;
+    assert.doesNotMatch(all, /hidden\.md/);
+    const json = ListJsonSchema.parse(JSON.parse((await run(['list', '--json', 'node_modules'], tree)).stdout));
+    assert.deepEqual(
+      json.files.map((f) => f.file),
+      ['pkg/hidden.md'],
+    );
+  });
+
+  it('exits 2 with one line for a folder that does not exist or is a file, before printing anything', async () => {
+    for (const [arg, pattern] of [
+      ['missing', /^phasewise: missing: no such directory\n$/],
+      ['plan.md', /^phasewise: plan\.md is a file, not a directory\n$/],
+    ] as const) {
+      const r = await run(['list', '.', arg], tree);
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, pattern);
+    }
+  });
+
+  it('does not follow a symbolic link out of the tree, nor a link to a folder', async function () {
+    const outside = path.join(tmp, 'outside');
+    write(outside, 'secret-plan.md', GARDEN_PLAN);
+    try {
+      fs.symlinkSync(outside, path.join(tree, 'linked-dir'), 'dir');
+      fs.symlinkSync(path.join(outside, 'secret-plan.md'), path.join(tree, 'linked-out.md'));
+      fs.symlinkSync(path.join(tree, 'plan.md'), path.join(tree, 'linked-in.md'));
+      fs.symlinkSync(path.join(tree, 'notes'), path.join(tree, 'notes-again'), 'dir'); // inside, but a folder: not followed either
+    } catch {
+      this.skip(); // no symbolic links on this file system
+    }
+    const json = ListJsonSchema.parse(JSON.parse((await run(['list', '--json'], tree)).stdout));
+    assert.deepEqual(
+      json.files.map((f) => f.file),
+      ['linked-in.md', 'notes/chores.md', 'notes/deep/kitchen.md', 'plan.md'],
+    );
+  });
+
+  it('skips a file over the size limit and an unreadable one with a note, and goes on', async function () {
+    const big = path.join(tree, 'big.md');
+    fs.writeFileSync(big, CHORES);
+    fs.truncateSync(big, MAX_PLAN_BYTES + 1);
+    const locked = path.join(tree, 'locked.md');
+    fs.writeFileSync(locked, CHORES);
+    fs.chmodSync(locked, 0o000);
+    let readable = true;
+    try {
+      fs.readFileSync(locked);
+    } catch {
+      readable = false;
+    }
+    const r = await run(['list', '--json'], tree);
+    fs.chmodSync(locked, 0o644);
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /^phasewise: skipped big\.md: 8\.0 MB is more than Phasewise reads \(8 MB\)$/m);
+    if (!readable) assert.match(r.stderr, /^phasewise: skipped locked\.md: permission denied$/m);
+    const files = ListJsonSchema.parse(JSON.parse(r.stdout)).files.map((f) => f.file);
+    assert.ok(!files.includes('big.md'));
+    assert.ok(files.includes('plan.md'));
+  });
+
+  it('prints an empty list for a folder without plans', async () => {
+    const empty = path.join(tmp, 'empty');
+    fs.mkdirSync(empty);
+    write(empty, 'readme.md', README);
+    const e = await run(['list', '--json'], empty);
+    assert.deepEqual(JSON.parse(e.stdout), { version: 1, files: [] });
+    assert.equal((await run(['list'], empty)).stdout, '');
+  });
+
+  it('finds Markdown files with forward-slash relative paths', () => {
+    const found = findMarkdown(tree).map((f) => f.rel);
+    assert.deepEqual(found, ['README.md', 'notes/chores.md', 'notes/deep/kitchen.md', 'plan.md']);
+  });
+
+  it('rejects an unknown option', async () => {
+    const r = await run(['list', '--depth', '2'], tree);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^phasewise: unknown option --depth for "list"/);
   });
 });

@@ -1,0 +1,168 @@
+/**
+ * `phasewise list`: the plans under one or more folders. Walks each folder (skipping the
+ * folders the extension skips, never leaving the tree through a symbolic link), takes a quick
+ * look at every Markdown file, and parses only the candidates.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Plan, currentPhaseIndex, parsePlan } from '../core';
+import { type ListEntry, MAX_PLAN_BYTES, SKIPPED_DIRS, isPlanLike, mayBePlan, toListEntry } from '../core/discover';
+import { UsageError } from './files';
+import { phaseName } from './format';
+
+export interface FoundFile {
+  /** Absolute path (through the tree, not resolved). */
+  abs: string;
+  /** Relative to the root, with forward slashes. */
+  rel: string;
+}
+
+function errnoCode(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
+}
+
+function reason(e: unknown): string {
+  switch (errnoCode(e)) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'it disappeared while being read';
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+function inside(real: string, rootReal: string): boolean {
+  const rel = path.relative(rootReal, real);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+const SKIPPED = new Set(SKIPPED_DIRS);
+
+/** Checks that `dir` (as given) is a directory; returns its absolute path. */
+export function checkRoot(dir: string, cwd: string): string {
+  if (dir === '') throw new UsageError('the folder name is empty');
+  const abs = path.resolve(cwd, dir);
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch (e) {
+    const code = errnoCode(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`${dir}: no such directory`);
+    throw new UsageError(`${dir}: ${reason(e)}`);
+  }
+  if (!st.isDirectory()) throw new UsageError(`${dir} is a file, not a directory`);
+  return abs;
+}
+
+/**
+ * Every `.md` file under `root`, sorted by relative path. Folders named in `SKIPPED_DIRS` are
+ * skipped below the root (the root itself is read whatever its name). Symbolic links to folders
+ * are not followed; a symbolic link to a file is followed only when the file is inside the root.
+ */
+export function findMarkdown(root: string, note: (message: string) => void = () => undefined): FoundFile[] {
+  const rootReal = fs.realpathSync(root);
+  const out: FoundFile[] = [];
+  const walk = (dir: string, rel: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      note(`skipped the folder ${rel || '.'}: ${reason(e)}`);
+      return;
+    }
+    for (const e of entries) {
+      const abs = path.join(dir, e.name);
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!SKIPPED.has(e.name)) walk(abs, r);
+      } else if (e.name.endsWith('.md')) {
+        if (e.isFile()) out.push({ abs, rel: r });
+        else if (e.isSymbolicLink() && linkedFileInside(abs, rootReal)) out.push({ abs, rel: r });
+      }
+    }
+  };
+  walk(root, '');
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+function linkedFileInside(abs: string, rootReal: string): boolean {
+  try {
+    const real = fs.realpathSync(abs);
+    return inside(real, rootReal) && fs.statSync(real).isFile();
+  } catch {
+    return false; // a dangling link
+  }
+}
+
+/** Reads a found file as a plan; undefined (with a note when it could not be read) when it is none. */
+export function readPlan(f: FoundFile, display: string, note: (message: string) => void): Plan | undefined {
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(f.abs).size;
+    if (size > MAX_PLAN_BYTES) {
+      note(`skipped ${display}: ${(size / 1048576).toFixed(1)} MB is more than Phasewise reads (${MAX_PLAN_BYTES / 1048576} MB)`);
+      return undefined;
+    }
+    bytes = fs.readFileSync(f.abs);
+  } catch (e) {
+    note(`skipped ${display}: ${reason(e)}`);
+    return undefined;
+  }
+  if (bytes.length > MAX_PLAN_BYTES || bytes.includes(0)) return undefined; // grew meanwhile, or binary
+  const text = bytes.toString('utf8');
+  if (!mayBePlan(text)) return undefined;
+  let plan: Plan;
+  try {
+    plan = parsePlan(text);
+  } catch (e) {
+    note(`skipped ${display}: it could not be parsed (${reason(e)})`);
+    return undefined;
+  }
+  return isPlanLike(plan) ? plan : undefined;
+}
+
+export interface Listed {
+  entry: ListEntry;
+  plan: Plan;
+}
+
+/** The plans under each root (as given), in root order, then by path. */
+export function listPlans(roots: readonly string[], cwd: string, note: (message: string) => void): Listed[] {
+  const abs = roots.map((r) => checkRoot(r, cwd)); // every folder is checked before anything is read
+  const out: Listed[] = [];
+  roots.forEach((root, i) => {
+    for (const f of findMarkdown(abs[i], (m) => note(`${root}: ${m}`))) {
+      const plan = readPlan(f, displayPath(root, f.rel, roots), note);
+      if (plan) out.push({ entry: toListEntry(plan, root, f.rel), plan });
+    }
+  });
+  return out;
+}
+
+/** `docs/plan.md` as the user would type it: relative to the current folder when that is the only root. */
+function displayPath(root: string, rel: string, roots: readonly string[]): string {
+  return roots.length === 1 && root === '.' ? rel : `${root.replace(/[\\/]+$/, '')}/${rel}`;
+}
+
+function pad(s: string, width: number): string {
+  return s.length >= width ? s : s + ' '.repeat(width - s.length);
+}
+
+/** One line per plan: path, kind, progress (done/total phases, or tasks), title and current phase. */
+export function formatList(listed: readonly Listed[], roots: readonly string[]): string {
+  const rows = listed.map(({ entry: e, plan }) => {
+    const cur = currentPhaseIndex(plan);
+    const unit = plan.phases.length ? 'phases' : 'tasks';
+    return [
+      displayPath(e.root, e.file, roots),
+      e.kind,
+      `${e.progress.completed}/${e.progress.total} ${unit}`,
+      e.title ?? '(untitled)',
+      cur !== undefined ? `current: ${phaseName(plan.phases[cur])}` : '',
+    ];
+  });
+  const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c < 3 ? pad(cell, widths[c]) : cell)).join('  ').trimEnd() + '\n').join('');
+}

@@ -1,0 +1,103 @@
+/**
+ * Finding plans among Markdown files, shared by the extension's discovery (`src/host/store.ts`)
+ * and `phasewise list`: which folders are skipped, how large a file is still read, the quick
+ * look that picks the candidates (`mayBePlan`), the rule that decides on a parsed model
+ * (`isPlanLike`), and the versioned JSON of `phasewise list`.
+ *
+ * Pure TypeScript, no `vscode` or Node import.
+ */
+import { z } from 'zod';
+import { DocumentKindSchema, JSON_VERSION, StatusJsonSchema, type Plan } from './model';
+import { toStatusJson } from './report';
+import { findStatusEmoji } from './status';
+
+/** Folders never descended into when they are found inside a tree (an explicit root is read). */
+export const SKIPPED_DIRS: readonly string[] = Object.freeze(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+
+/** The same folders as a glob: the default of the `phasewise.exclude` setting. */
+export const DEFAULT_EXCLUDE = `**/{${SKIPPED_DIRS.join(',')}}/**`;
+
+/** Files larger than this are not read as plans. */
+export const MAX_PLAN_BYTES = 8 * 1024 * 1024;
+
+/** True when a parsed Markdown file is something Phasewise shows: a plan, log, summary, tracker or task list. */
+export function isPlanLike(plan: Plan): boolean {
+  if (plan.kind === 'unknown') return false;
+  return plan.phases.length > 0 || plan.tasks.length > 0 || plan.fixes.length > 0 || plan.nuggets.length > 0 || plan.overviews.length > 0;
+}
+
+// ---- the quick look ----
+//
+// Each pattern is a loose superset of one way the parser finds structure, so that a file the
+// parser would show is never rejected here; a false "maybe" only costs a parse.
+
+/** A checkbox item, `- [ ]`, `1. [x]`, `* [-]` (anywhere: a nested item can start mid-line). */
+const CHECKBOX = /(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\]/;
+// Headings and fields are read from the start of their line, after decoration such as `## `,
+// `- `, `**` or an emoji (`[^\p{L}\p{N}\r\n]*`).
+/** A numbered phase heading: `Phase 3`, `Stage 2`, `Milestone 1.2`, `Iteration 4`. */
+const PHASE_NUMBER = /^[^\p{L}\p{N}\r\n]*(?:phase|stage|milestone|iteration)\s+\d/imu;
+/** A phase heading with an ID: `PH-NEXT-002`, `WS-2`, `MS-1`. */
+const PHASE_ID = /^[^\p{L}\p{N}\r\n]*(?:[Pp]hase\s+)?(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]/mu;
+/** A tracker entry: a heading (ATX, or the first line of a setext one) that starts with an ID like `SEC-002`. */
+const TRACKER = /^\uFEFF?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__){0,2}[A-Z][A-Z0-9-]*?-\d/m;
+/** A fix block: `## Problem: ...`, `- **Issue:** ...`, `1. 🐛 Issue: ...`. */
+const FIX = /^(?:[^\p{L}\p{N}\r\n]|\d{1,9}[.)])*(?:problem|issue)[^\p{L}\p{N}]*:/imu;
+/** A `Gold Nugget` field. */
+const NUGGET = /gold[^\p{L}\p{N}]*nugget/iu;
+/** A table cell that is `Status` or `State` (an overview table and a tracker table have one). */
+const STATUS_COLUMN = /(?:^|\|)[ \t]*(?:\*\*|__|`)?(?:status|state)(?:\*\*|__|`)?[ \t]*(?:\||$)/im;
+/**
+ * What gives a document of marked steps a kind: a word of its title, a task ID, a
+ * `Current Phase` line. (A title is cleaned of punctuation first, so `_` counts as a boundary.)
+ */
+const KIND_HINT = /(?<![A-Za-z0-9])(?:log|summary|report|recap|tracker|changelog|backlog|plan|roadmap)(?![A-Za-z0-9])|[A-Z]-\d|current[^\p{L}\p{N}]*phase/iu;
+/** A list item whose first line has a character outside ASCII, where a status emoji (or its damaged form) can be. */
+const ITEM_WITH_SYMBOL = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*?[^\x00-\x7f][^\r\n]*/gm;
+
+/** True when a list item carries a status emoji: a marked step (`- Write the docs ✅`). */
+function hasMarkedItem(text: string): boolean {
+  ITEM_WITH_SYMBOL.lastIndex = 0;
+  for (let m = ITEM_WITH_SYMBOL.exec(text); m; m = ITEM_WITH_SYMBOL.exec(text)) {
+    if (findStatusEmoji(m[0]).length) return true;
+  }
+  return false;
+}
+
+/**
+ * A quick look at a Markdown text: false when it certainly is no plan, log, summary, tracker or
+ * task list (`isPlanLike` of its model would be false), so that only candidates are parsed.
+ * Never false for a text the parser shows as a plan.
+ */
+export function mayBePlan(text: string): boolean {
+  if (CHECKBOX.test(text) || PHASE_NUMBER.test(text) || PHASE_ID.test(text) || TRACKER.test(text)) return true;
+  if (FIX.test(text) || NUGGET.test(text) || STATUS_COLUMN.test(text)) return true;
+  // Steps marked with a status emoji (`- Write the docs ✅`) in a document with a kind.
+  return KIND_HINT.test(text) && hasMarkedItem(text);
+}
+
+// ---- `phasewise list --json` ----
+
+export const ListJsonSchema = z.object({
+  version: z.literal(JSON_VERSION),
+  files: z.array(
+    z.object({
+      /** The folder given on the command line, as given. */
+      root: z.string(),
+      /** The file's path relative to `root`, with forward slashes. */
+      file: z.string(),
+      kind: DocumentKindSchema,
+      title: z.string().nullable(),
+      currentPhase: StatusJsonSchema.shape.currentPhase,
+      progress: StatusJsonSchema.shape.progress,
+    }),
+  ),
+});
+export type ListJson = z.infer<typeof ListJsonSchema>;
+export type ListEntry = ListJson['files'][number];
+
+/** One `files` entry of the list JSON. */
+export function toListEntry(plan: Plan, root: string, file: string): ListEntry {
+  const s = toStatusJson(plan, []);
+  return { root, file, kind: s.kind, title: s.title, currentPhase: s.currentPhase, progress: s.progress };
+}

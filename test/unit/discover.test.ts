@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parsePlan } from '../../src/core';
+import { DEFAULT_EXCLUDE, SKIPPED_DIRS, isPlanLike, mayBePlan } from '../../src/core/discover';
+import pkg from '../../package.json';
+
+function findRoot(): string {
+  for (const start of [__dirname, process.cwd()]) {
+    let dir = start;
+    for (let i = 0; i < 6; i++) {
+      if (fs.existsSync(path.join(dir, 'samples')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+      dir = path.dirname(dir);
+    }
+  }
+  throw new Error('repository root not found');
+}
+const ROOT = findRoot();
+const CORPUS = path.resolve(ROOT, '../shared/corpus/docs');
+
+/** Every `.md` file under `dir`, skipping nothing (symbolic links are not followed). */
+function allMarkdown(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...allMarkdown(p));
+    else if (e.isFile() && e.name.endsWith('.md')) out.push(p);
+  }
+  return out;
+}
+
+/** Files the quick look rejects although the full rule shows them. */
+function falseNegatives(files: readonly string[]): string[] {
+  return files.filter((f) => {
+    const text = fs.readFileSync(f, 'utf8');
+    return !mayBePlan(text) && isPlanLike(parsePlan(text));
+  });
+}
+
+describe('discover', () => {
+  describe('mayBePlan', () => {
+    const yes: Array<[string, string]> = [
+      ['a checkbox list', '# Chores\n\n- [ ] water the plants\n- [x] sweep\n'],
+      ['a checkbox in a nested item on one line', '# Notes\n\n- - [ ] one\n'],
+      ['a numbered phase heading', '# Rollout\n\n## Phase 1: Pilot\n\nSome words.\n'],
+      ['a stage heading', 'Stage 2 - Wider audience\n-----\n'],
+      ['an iteration heading', '## Iteration 4: Polish\n'],
+      ['a phase ID heading', '## PH-LAUNCH-001 Prepare\n'],
+      ['a tracker heading', '# Work\n\n### BUG-12: Crash on start\n\n**Status:** Open\n'],
+      ['a bold tracker heading with a BOM', '\uFEFF## **OPS-7** Rotate keys\n'],
+      ['a setext tracker heading', 'API-3 Rate limits\n===\n'],
+      ['a fix block heading', '## Problem: the build hangs\n\n**Root Cause:** a lock\n'],
+      ['an issue field in a list', '- **Issue**: slow start\n'],
+      ['a gold nugget', 'Gold-Nugget: cache the index\n'],
+      ['an overview table', '| Phase | Status |\n|---|---|\n| 1 | Done |\n'],
+      ['a tracker table', 'Key | State\n--- | ---\nOPS-1 | open\n'],
+      ['marked steps in a plan', '# Move plan\n\n1. Pack the boxes ✅\n2. Call the van 🔄\n'],
+      ['marked steps in a report titled with an underscore', '# weekly_report\n\n- 🚧 Draft\n'],
+      ['damaged emoji on a step of a log', '# Build log\n\n- Compile step \u201a\u00fa\u00d6\n'],
+    ];
+    for (const [name, text] of yes) {
+      it(`says maybe for ${name}`, () => assert.equal(mayBePlan(text), true));
+    }
+
+    const no: Array<[string, string]> = [
+      ['an empty text', ''],
+      ['a plain README', '# widget\n\nA small library.\n\n## Install\n\n```\nnpm i widget\n```\n\n- fast\n- tiny\n'],
+      ['a README with emoji but no kind', '# widget ✨\n\n- fast ✅\n- tiny ✅\n'],
+      ['a table without a status column', '| Option | Default |\n|---|---|\n| a | 1 |\n'],
+      ['a link that looks like a checkbox', 'See [x](http://example.com) and [ ] alone.\n'],
+    ];
+    for (const [name, text] of no) {
+      it(`says no for ${name}`, () => {
+        assert.equal(mayBePlan(text), false);
+        assert.equal(isPlanLike(parsePlan(text)), false, 'and the full rule agrees');
+      });
+    }
+
+    it('accepts every plan, log, summary and tracker sample and fixture', () => {
+      const files = [...allMarkdown(path.join(ROOT, 'samples')), ...allMarkdown(path.join(ROOT, 'test', 'fixtures'))];
+      assert.ok(files.length >= 10, `found ${files.length} files`);
+      assert.deepEqual(falseNegatives(files), []);
+    });
+
+    it('accepts every document of the shared corpus', function () {
+      const files = allMarkdown(CORPUS);
+      if (!files.length) this.skip();
+      for (const f of files) assert.equal(mayBePlan(fs.readFileSync(f, 'utf8')), true, path.basename(f));
+      assert.deepEqual(falseNegatives(files), []);
+    });
+
+    it('never rejects a Markdown file under node_modules that the full rule shows', function () {
+      this.timeout(120_000);
+      const files = allMarkdown(path.join(ROOT, 'node_modules'));
+      assert.ok(files.length > 100, `found ${files.length} files`);
+      assert.deepEqual(falseNegatives(files), []);
+      // And it is worth having: most of them are rejected without a parse.
+      const rejected = files.filter((f) => !mayBePlan(fs.readFileSync(f, 'utf8'))).length;
+      assert.ok(rejected > files.length / 2, `rejected ${rejected} of ${files.length}`);
+    });
+  });
+
+  describe('skipped folders', () => {
+    it('are the default of the phasewise.exclude setting', () => {
+      const props = pkg.contributes.configuration.properties as Record<string, { default?: unknown }>;
+      assert.equal(props['phasewise.exclude'].default, DEFAULT_EXCLUDE);
+      assert.deepEqual([...SKIPPED_DIRS].sort(), ['.git', '.vscode-test', 'dist', 'node_modules', 'out']);
+    });
+  });
+});
