@@ -33,6 +33,7 @@ export interface Diagnostic {
     | 'completed-with-open-items'
     | 'duplicate-phase'
     | 'duplicate-task-id'
+    | 'parent-mismatch'
     | 'mojibake';
   severity: Severity;
   message: string;
@@ -110,6 +111,7 @@ export function checkPlan(text: string, plan: Plan): Diagnostic[] {
     }
   }
   checkMultipleInProgress(text, plan, out);
+  checkParents(text, plan, out);
 
   // A completed phase with open steps or criteria.
   for (let i = 0; i < plan.phases.length; i++) {
@@ -147,32 +149,15 @@ export function checkPlan(text: string, plan: Plan): Diagnostic[] {
     list.push(p);
     byKey.set(key, list);
   }
-  const maxNumber = Math.max(0, ...plan.phases.map((p) => (p.number !== undefined && /^\d+$/.test(p.number) ? Number(p.number) : 0)));
-  let nextNumber = maxNumber + 1;
-  const usedIds = new Set(plan.phases.map((p) => p.id).filter((x): x is string => !!x));
   for (const [, list] of byKey) {
     if (list.length < 2) continue;
     for (const dup of list.slice(1)) {
+      // No fix: which of two real phases should change its number is the author's call, and
+      // renumbering one would break every reference to it.
       const fixes: Fix[] = [];
-      const lineText = text.slice(dup.headingRange.start, dup.headingRange.end);
-      if (dup.id) {
-        const fresh = nextFreeId(dup.id, usedIds);
-        const at = lineText.indexOf(dup.id);
-        if (fresh && at >= 0) {
-          usedIds.add(fresh);
-          fixes.push({ title: `Rename to ${fresh}`, edits: [edit(text, dup.headingRange.start + at, dup.id.length, fresh)] });
-        }
-      } else if (dup.number !== undefined) {
-        const m = new RegExp(`(?:phase|stage|milestone)\\s+(${dup.number.replace(/\./g, '\\.')})`, 'i').exec(lineText);
-        if (m) {
-          const at = m.index + m[0].length - m[1].length;
-          fixes.push({ title: `Renumber to Phase ${nextNumber}`, edits: [edit(text, dup.headingRange.start + at, m[1].length, String(nextNumber))] });
-          nextNumber++;
-        }
-      }
       out.push({
         code: 'duplicate-phase',
-        severity: 'error',
+        severity: 'warning',
         message: `${phaseLabel(dup)} appears more than once (lines ${list.map((p) => p.line + 1).join(', ')}).`,
         range: dup.headingRange,
         line: dup.line,
@@ -258,6 +243,42 @@ function checkMultipleInProgress(text: string, plan: Plan, out: Diagnostic[]): v
         fixes: [phaseFix(text, plan, i, 'completed', `Mark ${phaseLabel(p)} completed`), phaseFix(text, plan, i, 'pending', `Mark ${phaseLabel(p)} pending`)].filter((f): f is Fix => !!f),
       });
     }
+  }
+}
+
+/** A parent checkbox that disagrees with its children: done with open children, or open with all done. */
+function checkParents(text: string, plan: Plan, out: Diagnostic[]): void {
+  const children = new Map<number, Task[]>();
+  for (const t of plan.tasks) {
+    if (t.parent === undefined || t.kind !== 'checkbox') continue;
+    const list = children.get(t.parent) ?? [];
+    list.push(t);
+    children.set(t.parent, list);
+  }
+  for (const [i, kids] of children) {
+    const parent = plan.tasks[i];
+    if (parent.kind !== 'checkbox' || !parent.mark) continue;
+    const open = kids.filter((k) => k.status !== 'completed').length;
+    const name = parent.id ? `Task ${parent.id}` : `The task at line ${parent.line + 1}`;
+    let message: string | undefined;
+    let want: KnownStatus | undefined;
+    if (parent.status === 'completed' && open) {
+      message = `${name} is checked but ${open} of its ${kids.length} subtasks are still open.`;
+      want = kids.some((k) => k.status === 'in-progress' || k.status === 'completed') && vocabularyOf(plan).all.hasProgressBox() ? 'in-progress' : 'pending';
+    } else if (parent.status !== 'completed' && !open) {
+      message = `${name} is still open but all ${kids.length} of its subtasks are done.`;
+      want = 'completed';
+    }
+    if (!message || !want) continue;
+    const e = markEdit(text, plan, parent.mark, want, vocabularyOf(plan));
+    out.push({
+      code: 'parent-mismatch',
+      severity: 'warning',
+      message,
+      range: parent.range,
+      line: parent.line,
+      fixes: e ? [{ title: want === 'completed' ? `Check ${name.toLowerCase().startsWith('the') ? 'the task' : name}` : `Reopen ${name.toLowerCase().startsWith('the') ? 'the task' : name}`, edits: [e] }] : [],
+    });
   }
 }
 

@@ -268,7 +268,7 @@ function insertStatusField(text: string, plan: Plan, headingStart: number, statu
  * show theirs there, else the phase's checkboxes. Never a convention the file does not use.
  */
 export function phaseConvention(plan: Plan, index: number): 'field' | 'heading' | 'checkboxes' | 'none' {
-  const others = plan.phases.filter((p, i) => i !== index);
+  const others = plan.phases.filter((_p, i) => i !== index);
   const fields = others.filter((p) => p.mark?.source === 'field').length;
   const headings = others.filter((p) => p.mark?.source === 'heading' || p.headingMark).length;
   if (fields && fields >= headings) return 'field';
@@ -408,6 +408,13 @@ export function currentPhaseEdit(text: string, plan: Plan, phase: Phase, target:
     const m = /^(\**\s*)?(?:phase\s+)?/i.exec(value.trim())!;
     const lead = value.length - value.trimStart().length;
     const at = lead + m[0].length;
+    // `Phase 5: Name`: the name goes with the number when it is the old phase's name.
+    const old = phaseNamed(scopePhases(plan, phase), cur);
+    const rest = value.slice(at + cur.number.length);
+    const sep = /^\s*[:—–-]\s*/.exec(rest);
+    if (old && sep && old.title && rest.slice(sep[0].length).startsWith(old.title) && target.title) {
+      return replace(text, base + at, base + at + cur.number.length + sep[0].length + old.title.length, target.number + sep[0] + target.title);
+    }
     return replace(text, base + at, base + at + cur.number.length, target.number);
   }
   // A placeholder or free text: write the whole value.
@@ -416,12 +423,24 @@ export function currentPhaseEdit(text: string, plan: Plan, phase: Phase, target:
   return replace(text, field.valueRange.start, field.valueRange.end, label);
 }
 
+/**
+ * The phase a parsed Current Phase value names among `phases`: by ID, by number, or for a
+ * step number such as `1.3` with no phase of its own, the phase it belongs to (1).
+ */
+export function phaseNamed<P extends Phase>(phases: readonly P[], cur: { number?: string; id?: string }): P | undefined {
+  if (cur.id) return phases.find((p) => p.id === cur.id);
+  const n = cur.number;
+  if (n === undefined) return undefined;
+  const exact = phases.find((p) => p.number === n);
+  if (exact || !n.includes('.')) return exact;
+  return phases.find((p) => p.number === n.split('.')[0]);
+}
+
 /** The phase the Current Phase line governing `phase` names, if it names one that exists. */
 export function currentPhaseTarget(plan: Plan, phase: Phase): Phase | undefined {
   const field = governingCurrentField(plan, phase);
   if (!field) return undefined;
-  const cur = parseCurrentPhase(field.value);
-  return scopePhases(plan, phase).find((p) => (cur.id ? p.id === cur.id : cur.number !== undefined && p.number === cur.number));
+  return phaseNamed(scopePhases(plan, phase), parseCurrentPhase(field.value));
 }
 
 /** Edits that set a phase's status: its mark, its overview cell, Current Phase, Completed. */
@@ -463,7 +482,33 @@ export function setTaskStatus(text: string, plan: Plan, index: number, status: K
   if (task.mark) edits.push(markEdit(text, plan, task.mark, status, vocab));
   else edits.push(insertStatusField(text, plan, task.range.start, status, vocab));
   if (task.headingMark) edits.push(markEdit(text, plan, task.headingMark, status, vocab));
+  edits.push(...parentEdits(text, plan, index, status, vocab));
   return edits.filter((e): e is TextEdit => !!e);
+}
+
+/**
+ * A parent checkbox follows its children (Kiro): completing the last open child completes
+ * the parent; reopening or starting a child of a completed parent reopens or starts it.
+ */
+function parentEdits(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit[] {
+  const out: TextEdit[] = [];
+  let child = index;
+  let childStatus: KnownStatus = status;
+  for (let p = plan.tasks[child].parent; p !== undefined; p = plan.tasks[p].parent) {
+    const parent = plan.tasks[p];
+    if (parent.kind !== 'checkbox' || !parent.mark) break;
+    const siblings = plan.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.parent === p && t.kind === 'checkbox');
+    const done = siblings.every(({ t, i }) => (i === child ? childStatus === 'completed' : t.status === 'completed'));
+    let next: KnownStatus | undefined;
+    if (done && parent.status !== 'completed') next = 'completed';
+    else if (!done && parent.status === 'completed') next = childStatus === 'in-progress' && vocab.all.hasProgressBox() ? 'in-progress' : 'pending';
+    if (!next) break;
+    const e = markEdit(text, plan, parent.mark, next, vocab);
+    if (e) out.push(e);
+    child = p;
+    childStatus = next;
+  }
+  return out;
 }
 
 /** Completed <-> pending (anything open becomes completed). */
@@ -525,9 +570,10 @@ export function currentPhaseIndex(plan: Plan): number | undefined {
   if (inProgress >= 0) return inProgress;
   for (const i of plan.currentPhaseFields) {
     const cur = parseCurrentPhase(plan.fields[i].value);
-    const after = plan.phases.map((p, k) => ({ p, k })).filter(({ p }) => p.headingRange.start > plan.fields[i].range.start);
-    const hit = after.find(({ p }) => (cur.id ? p.id === cur.id : cur.number !== undefined && p.number === cur.number));
-    if (hit) return hit.k;
+    const after = plan.phases.filter((p) => p.headingRange.start > plan.fields[i].range.start);
+    // A Current Phase line usually leads its phases; a footer one names a phase above it.
+    const hit = phaseNamed(after, cur) ?? phaseNamed(plan.phases, cur);
+    if (hit) return plan.phases.indexOf(hit);
   }
   const open = plan.phases.findIndex((p) => p.status !== 'completed');
   return open >= 0 ? open : undefined;
@@ -538,7 +584,11 @@ export function nextWork(plan: Plan): { phase?: number; task?: number } {
   const tasks: Task[] = plan.tasks;
   const pool = phase !== undefined ? plan.phases[phase].tasks : tasks.map((_t, i) => i);
   const open = (s: Status): boolean => s !== 'completed' && s !== 'failed';
-  const task = pool.find((i) => tasks[i].status === 'in-progress') ?? pool.find((i) => open(tasks[i].status));
+  // A parent is done through its children: point at them, never at the parent itself.
+  const parents = new Set<number>();
+  for (const t of tasks) if (t.parent !== undefined) parents.add(t.parent);
+  const leaves = pool.filter((i) => !parents.has(i));
+  const task = leaves.find((i) => tasks[i].status === 'in-progress') ?? leaves.find((i) => open(tasks[i].status));
   return { phase, task };
 }
 

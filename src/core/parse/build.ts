@@ -436,10 +436,11 @@ function compactList(text: string, list: ListBlock): ListBlock {
 
 function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFacts {
   const ht = headingText(text, b);
-  const facts: HeadingFacts = { text: ht.text, lineEnd: lineEnd(text, b.start), steps: false, criteria: false, phase: undefined, tracker: undefined, fix: undefined };
+  const facts: HeadingFacts = { text: ht.text, lineEnd: lineEnd(text, b.start), steps: false, criteria: false, notes: false, phase: undefined, tracker: undefined, fix: undefined };
   const l = label(ht.text);
   facts.steps = l.steps;
   facts.criteria = l.criteria;
+  facts.notes = l.notes;
   const clean = ht.text.replace(/^\*\*|\*\*$/g, '');
   const ph = readPhaseHeading(text, ht.start, ht.end, clean);
   if (ph) {
@@ -685,6 +686,8 @@ interface Context {
   currentNext: boolean;
   /** IDs of the tracker entries written as headings (`### SEC-001: ...`). */
   headingIds: Set<string>;
+  /** The last checkbox task with each ID, for Kiro's flat subtasks. */
+  boxIds: Map<string, number>;
   fixes: FixBlock[];
   /** Label of the block before the current one (paragraph's last line or a heading). */
   label: Label;
@@ -725,6 +728,7 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
     phaseKeys: new Set(),
     currentNext: false,
     headingIds: new Set(),
+    boxIds: new Map(),
   };
   for (const seg of segments) for (const b of seg.blocks) if (b.type === 'heading' && b.facts?.tracker) ctx.headingIds.add(b.facts.tracker.id);
   const fields = previous && fieldNodesOf.get(previous.plan);
@@ -838,7 +842,23 @@ function isLogField(name: string): boolean {
   return name === 'root cause' || name === 'solution' || name === 'gold nugget' || name.endsWith(' gold nugget');
 }
 
+/**
+ * `## Current Phase` followed by `Phase 5: Name ...`: the paragraph's first line names the
+ * current phase, read as a Current Phase field whose value is that line.
+ */
+function currentPhaseSection(ctx: Context, b: Block, off: number, ln: number): void {
+  const s = b.start + off;
+  const e = lineEnd(ctx.text, s);
+  const line = ctx.text.slice(s, e);
+  if (!/^\s*(?:\*\*)?(?:phase|stage|milestone|iteration)\s+\d/i.test(line)) return;
+  let ve = e;
+  while (ve > s && /\s/.test(ctx.text[ve - 1])) ve--;
+  const f: Field = new FieldNode('Current Phase', 'current phase', ctx.text.slice(s, ve), b.line + ln, 'plain', s, e, s);
+  ctx.fields.push(f);
+}
+
 function visitBlock(ctx: Context, b: Block, off: number, ln: number): void {
+  if (b.type !== 'paragraph' && b.type !== 'heading') ctx.currentNext = false;
   switch (b.type) {
     case 'heading': {
       const facts = b.facts!;
@@ -850,11 +870,14 @@ function visitBlock(ctx: Context, b: Block, off: number, ln: number): void {
       classifyHeading(ctx, heading, facts, entry, off);
       ctx.open.push(entry);
       ctx.label = facts;
+      ctx.currentNext = !!facts.current;
       return;
     }
     case 'paragraph': {
       const facts = b as ParagraphFacts;
       const fields = facts.fields;
+      if (ctx.currentNext && fields === undefined) currentPhaseSection(ctx, b, off, ln);
+      ctx.currentNext = false;
       if (fields === undefined) {
         // no fields
       } else if (isFieldList(fields)) for (const f of fields) addField(ctx, f, off, ln);
@@ -1055,6 +1078,16 @@ function visitItem(
   let taskIndex: number | undefined;
   if (f.box !== undefined) {
     taskIndex = ctx.tasks.length;
+    if (parentTask === undefined && depth === 0 && f.info?.id) {
+      // Kiro writes subtasks flat: `- [ ] 2.2` after `- [ ] 2.` is a child of task 2.
+      const dot = f.info.id.lastIndexOf('.');
+      const up = dot > 0 ? ctx.boxIds.get(f.info.id.slice(0, dot)) : undefined;
+      if (up !== undefined && ctx.tasks[up].phase === phase) {
+        parentTask = up;
+        depth = ctx.tasks[up].depth + 1;
+      }
+    }
+    if (f.info?.id) ctx.boxIds.set(f.info.id, taskIndex);
     const reused = reusedTask(ctx, 'checkbox', s, item.end + off, line, parentTask, phase);
     if (reused && reused.criterion === (criteria || undefined)) ctx.tasks.push(reused);
     else {

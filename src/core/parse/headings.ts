@@ -69,7 +69,7 @@ export function readPhaseHeading(text: string, start: number, end: number, clean
     // The status comes first (`Phase 3 ✅ — Name`, `Phase 2: 🔄 ...`): the name follows it.
     const before = after.slice(0, p);
     const behind = after.slice(p + status.end - status.start).replace(/^[\s)\]]*/, '');
-    title = cleanTitle(behind.replace(/^(?:\*\*|__)?\s*\(?\d{1,3}%[^)]*?\)?(?:\*\*|__)?(?=\s|$)/, ''));
+    title = cleanTitle(behind.replace(/^(?:\*\*|__)?\s*\(?\d{1,3}%[^)*_]*\)?(?:\*\*|__)?/, ''));
     words = title;
     weak = !SEPARATOR.test(before) && !SEPARATOR.test(behind) && title !== '';
   } else {

@@ -1,0 +1,209 @@
+/**
+ * The shapes real plans take, each written in our own words: which headings are phases, where a
+ * phase keeps its status, which bullets are tasks, tracker tables, Current Phase, the kind, and
+ * the checks and edits that follow from them.
+ */
+import assert from 'node:assert/strict';
+import { checkPlan } from '../../src/core/diagnostics';
+import { applyEdits, currentPhaseIndex, findTask, nextWork, phaseStatusesExpressible, setPhaseStatus, setTaskStatus } from '../../src/core/edits';
+import { parsePlan, parseWhole } from '../../src/core/parse/document';
+import type { Plan } from '../../src/core/model';
+
+function read(lines: string[]): Plan {
+  const text = lines.join('\n') + '\n';
+  const plan = parsePlan(text);
+  assert.equal(JSON.stringify(plan), JSON.stringify(parseWhole(text)), 'sectioned parse equals the whole-document parse');
+  return plan;
+}
+
+const phases = (plan: Plan): Array<[string | undefined, string, string]> => plan.phases.map((p) => [p.number ?? p.id, p.title, p.status]);
+
+describe('real plans: which headings are phases', () => {
+  it('leaves out headings that only mention a phase', () => {
+    const plan = read([
+      '# Phase 2-3 Storage Plan',
+      '## Phase 2: Index',
+      '**Status**: Complete',
+      '## Phase 2 Exit Criteria',
+      '### Phase 2 Complete When:',
+      '- [x] the index rebuilds in under a minute',
+      '## Phase 3: Compaction',
+      '**Status**: Pending',
+      '### Phase 3 Completion (4 tasks)',
+      '## Summary',
+      '### Phase 2',
+      '### Phase 3',
+    ]);
+    assert.deepEqual(phases(plan), [
+      ['2', 'Index', 'completed'],
+      ['3', 'Compaction', 'pending'],
+    ]);
+  });
+
+  it('reads iterations, stages, milestones, emoji-led and struck-through phases', () => {
+    const plan = read([
+      '# Roadmap',
+      '## Iteration 1 — Parser',
+      '## 📋 PHASE 2: PRINTER',
+      '## Stage 3: Packaging',
+      '## Milestone 4 - Launch',
+      '## ~~Phase 5: Plugins~~',
+    ]);
+    assert.deepEqual(plan.phases.map((p) => [p.number, p.title]), [
+      ['1', 'Parser'],
+      ['2', 'PRINTER'],
+      ['3', 'Packaging'],
+      ['4', 'Launch'],
+      ['5', 'Plugins'],
+    ]);
+  });
+
+  it('raises duplicate-phase among real phases only, with no renaming fix', () => {
+    const text = '# Plan\n## Phase 1: One\n**Status:** Done\n## Phase 1 Exit Criteria\n## Phase 2: Two\n**Status:** Pending\n## Phase 2: Two again\n**Status:** Pending\n';
+    const plan = parsePlan(text);
+    const dups = checkPlan(text, plan).filter((d) => d.code === 'duplicate-phase');
+    assert.equal(dups.length, 1);
+    assert.match(dups[0].message, /Phase 2 appears more than once/);
+    assert.deepEqual(dups[0].fixes, []);
+  });
+});
+
+describe('real plans: where a phase keeps its status', () => {
+  it('reads status words and emoji in the heading and leaves them out of the title', () => {
+    const plan = read([
+      '# Plan',
+      '### Phase 1: Schema - ✅ Complete (100%)',
+      '### Phase 2: Queries - 🚧 In Progress (60% complete)',
+      '### Phase 3 ✅ — Exports',
+      '### Phase 4: Imports 🔲 TODO',
+      '#### Phase 5: 🔄 **30% COMPLETE**',
+      '### Phase 6: Reports (✅ COMPLETE)',
+    ]);
+    assert.deepEqual(phases(plan), [
+      ['1', 'Schema', 'completed'],
+      ['2', 'Queries', 'in-progress'],
+      ['3', 'Exports', 'completed'],
+      ['4', 'Imports', 'pending'],
+      ['5', '', 'in-progress'],
+      ['6', 'Reports', 'completed'],
+    ]);
+  });
+
+  it('reads a Status bullet after the task list, which is never a task', () => {
+    const plan = read(['# Plan', '### Phase 1: Logs', '- [x] Rotate daily', '- [x] Keep a week', '- **Status:** complete', '### Phase 2: Disk', '- [ ] Warn when full', '- **Status:** pending']);
+    assert.deepEqual(phases(plan), [
+      ['1', 'Logs', 'completed'],
+      ['2', 'Disk', 'pending'],
+    ]);
+    assert.equal(plan.tasks.length, 3);
+  });
+
+  it('reads percentages and traffic lights in overview cells', () => {
+    const plan = read(['# Plan', '', '| Phase | Status |', '|---|---|', '| 1 | 🟡 40% |', '| 2 | ⏳ Pending |', '| 3 | 🟢 100% |', '', '## Phase 1: A', '## Phase 2: B', '## Phase 3: C']);
+    assert.deepEqual(plan.phases.map((p) => p.status), ['in-progress', 'pending', 'completed']);
+  });
+
+  it('derives a phase from its boxes when the file writes no status', () => {
+    const plan = read(['# Tasks', '## Phase 1: Setup', '- [x] T001 Create the project', '- [X] **T002** Add the linter', '## Phase 2: Core', '- [x] T003 Model', '- [ ] T004 Service', '## Phase 3: Polish', '- [ ] T005 Docs']);
+    assert.deepEqual(plan.phases.map((p) => p.status), ['completed', 'in-progress', 'pending']);
+    assert.equal(plan.tasks[1].id, 'T002');
+    assert.equal(plan.kind, 'tasks');
+  });
+});
+
+describe('real plans: tasks and notes', () => {
+  it('reads Kiro optional tasks and flat subtasks as children of their parent', () => {
+    const plan = read(['# Implementation Plan', '', '- [ ] 1. Build the cache', '- [x] 1.1 Pick the eviction rule', '- [ ]* 1.2 Property tests for eviction', '- [ ] 2. Wire it in']);
+    assert.deepEqual(plan.tasks.map((t) => [t.id, t.status, t.parent]), [
+      ['1', 'pending', undefined],
+      ['1.1', 'completed', 0],
+      ['1.2', 'pending', 0],
+      ['2', 'pending', undefined],
+    ]);
+    assert.equal(plan.kind, 'tasks', 'a title that says plan does not make a task list a plan');
+  });
+
+  it('takes ✅ bullets in recaps and file lists as notes, steps under a steps label as tasks', () => {
+    const plan = read([
+      '# Plan',
+      '## Phase 1: Auth',
+      '**Status:** In Progress',
+      '**Steps:**',
+      '1. Session cookie ✅',
+      '2. Refresh tokens 🔄',
+      '**Files changed:**',
+      '- ✅ `auth/session.ts`',
+      '- ❌ `auth/legacy.ts` removed',
+      '## Recent Changes',
+      '### Tuesday',
+      '- ✅ Shipped the login page',
+    ]);
+    assert.deepEqual(plan.tasks.map((t) => [t.title, t.status]), [
+      ['Session cookie', 'completed'],
+      ['Refresh tokens', 'in-progress'],
+    ]);
+  });
+
+  it('reads a tracker table: an ID column and a Status column make entries', () => {
+    const plan = read(['# Ops tracker', '', '| ID | Item | Status |', '|---|---|---|', '| OPS-1 | Rotate keys | [OK] |', '| OPS-2 | Prune images | ⬜ |', '| OPS-3 | Audit access | IN_PROGRESS |']);
+    assert.deepEqual(plan.tasks.map((t) => [t.kind, t.id, t.title, t.status]), [
+      ['tracker', 'OPS-1', 'Rotate keys', 'completed'],
+      ['tracker', 'OPS-2', 'Prune images', 'pending'],
+      ['tracker', 'OPS-3', 'Audit access', 'in-progress'],
+    ]);
+    assert.equal(plan.kind, 'tracker');
+  });
+
+  it('does not repeat a heading entry listed again in a table', () => {
+    const plan = read(['# Tracker', '### SEC-1: Escape output', '**Status**: COMPLETE', '', '| Task ID | Status |', '|---|---|', '| SEC-1 | COMPLETE |', '| SEC-2 | NOT_STARTED |']);
+    assert.deepEqual(plan.tasks.map((t) => t.id), ['SEC-1', 'SEC-2']);
+  });
+});
+
+describe('real plans: the current phase', () => {
+  it('reads a Current Phase line that GFM folds into the table above it', () => {
+    const plan = read(['# Plan', '', '| # | Step | Status |', '|---|---|---|', '| 1 | A | Done |', '| 2 | B | Pending |', '| 3 | C | Pending |', '**Current Phase:** 3', '', '## Iteration 1 — A', '## Iteration 2 — B', '## Iteration 3 — C']);
+    assert.equal(plan.currentPhaseFields.length, 1);
+    assert.equal(plan.phases[currentPhaseIndex(plan)!].number, '3');
+  });
+
+  it('reads a step number as its phase, and a Current Phase section', () => {
+    const step = read(['# Plan', '## Phase 1: A', '## Phase 2: B', '', '**Current Phase**: Phase 2.3 (retries)']);
+    assert.equal(step.phases[currentPhaseIndex(step)!].number, '2');
+    const section = read(['# Plan', '## Current Phase', '', 'Phase 2: B (second)', '', '## Phases', '### Phase 1: A', '- [x] a', '### Phase 2: B', '- [ ] b']);
+    assert.equal(section.phases[currentPhaseIndex(section)!].number, '2');
+  });
+});
+
+describe('real plans: checks and edits that follow', () => {
+  it('flags a parent box that disagrees with its subtasks, with a fix', () => {
+    const text = '# Tasks\n\n- [ ] 1. Cache\n- [x] 1.1 Eviction\n- [x] 1.2 Metrics\n- [x] 2. Docs\n  - [ ] 2.1 Usage page\n';
+    const found = checkPlan(text, parsePlan(text)).filter((d) => d.code === 'parent-mismatch');
+    assert.deepEqual(found.map((d) => d.line), [2, 5]);
+    const fixed = applyEdits(text, found[0].fixes[0].edits);
+    assert.ok(fixed.includes('- [x] 1. Cache'));
+  });
+
+  it('completing the last open subtask completes the parent; reopening one reopens it', () => {
+    const text = '# Tasks\n\n- [ ] 1. Cache\n- [x] 1.1 Eviction\n- [ ] 1.2 Metrics\n';
+    const plan = parsePlan(text);
+    const done = applyEdits(text, setTaskStatus(text, plan, findTask(plan, '1.2'), 'completed'));
+    assert.equal(done, '# Tasks\n\n- [x] 1. Cache\n- [x] 1.1 Eviction\n- [x] 1.2 Metrics\n');
+    const again = parsePlan(done);
+    assert.equal(applyEdits(done, setTaskStatus(done, again, findTask(again, '1.1'), 'pending')), '# Tasks\n\n- [ ] 1. Cache\n- [ ] 1.1 Eviction\n- [x] 1.2 Metrics\n');
+  });
+
+  it('next points at open subtasks, never at a parent or a Status bullet', () => {
+    const plan = read(['# Tasks', '## Phase 1: Cache', '- [ ] 1. Cache', '- [x] 1.1 Eviction', '- [ ] 1.2 Metrics', '- **Status:** in progress']);
+    const next = nextWork(plan);
+    assert.equal(plan.tasks[next.task!].id, '1.2');
+  });
+
+  it('offers only what a checkbox-driven phase can express, and refuses the rest', () => {
+    const text = '# Tasks\n## Phase 1: A\n- [ ] one\n- [x] two\n';
+    const plan = parsePlan(text);
+    assert.deepEqual(phaseStatusesExpressible(plan, 0), ['completed']);
+    assert.throws(() => setPhaseStatus(text, plan, 0, 'failed'), /keeps its status in its checkboxes; it can be completed, not failed/);
+    assert.equal(applyEdits(text, setPhaseStatus(text, plan, 0, 'completed')), '# Tasks\n## Phase 1: A\n- [x] one\n- [x] two\n');
+  });
+});
