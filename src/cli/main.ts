@@ -379,7 +379,10 @@ async function cmdSet(ctx: Ctx, args: string[]): Promise<number> {
   const from = currentStatusText(f.text, plan, target);
   const edits: TextEdit[] = setStatus(f.text, plan, target, status, { now: ctx.now });
   if (edits.length === 0) {
-    out(ctx, `${label} is already ${status} ("${from}"); nothing to change.\n`);
+    const now = target.kind === 'phase' ? plan.phases[target.index].status : plan.tasks[target.index].status;
+    if (now === status) out(ctx, `${label} is already ${status} ("${from}"); nothing to change.\n`);
+    // A checkbox-driven phase with no in-progress box: the file has no way to say "started".
+    else out(ctx, `${label} is ${now}; this file has no way to write ${status} for it (its status follows its checkboxes), so nothing was changed.\n`);
     return EXIT_OK;
   }
   const after = applyEdits(f.text, edits);

@@ -13,7 +13,7 @@
  * re-targeted to the same phase or task or refused: it never edits another line.
  */
 import * as vscode from 'vscode';
-import { phaseTaskCounts, type Plan, type Status } from '../core';
+import { phaseStatusesExpressible, phaseTaskCounts, type KnownStatus, type Plan, type Status } from '../core';
 import { phaseRef, taskRef, type TargetRef } from './apply';
 import type { Services } from './services';
 
@@ -48,6 +48,14 @@ const PHASE_REOPEN: LensAction = { title: '$(debug-restart) Reopen', command: 'p
 const TASK_START: LensAction = { title: '$(play) Start', command: 'phasewise.startTask', tooltip: 'Mark this task in progress' };
 const TASK_COMPLETE: LensAction = { title: '$(check) Complete', command: 'phasewise.completeTask', tooltip: 'Mark this task completed' };
 const TASK_REOPEN: LensAction = { title: '$(debug-restart) Reopen', command: 'phasewise.reopenTask', tooltip: 'Set this task back to pending' };
+
+/** The status each phase action writes. */
+const PHASE_ACTION_STATUS: Record<string, KnownStatus> = {
+  'phasewise.startPhase': 'in-progress',
+  'phasewise.completePhase': 'completed',
+  'phasewise.failPhase': 'failed',
+  'phasewise.reopenPhase': 'pending',
+};
 
 /** The actions shown above a phase heading with this status. */
 export function phaseActions(status: Status): readonly LensAction[] {
@@ -140,7 +148,9 @@ export function buildLenses(uri: vscode.Uri, plan: Plan, version: number | undef
     phaseLines.add(phase.line);
     const range = lineRange(phase.line);
     const ref = phaseRef(uri, plan, i, version);
-    for (const action of phaseActions(phase.status)) add(range, action, ref);
+    // Only what the file can write for this phase (a checkbox-driven phase cannot be failed).
+    const can = phase.mark || phase.overviewRow ? undefined : phaseStatusesExpressible(plan, i);
+    for (const action of phaseActions(phase.status)) if (!can || can.includes(PHASE_ACTION_STATUS[action.command])) add(range, action, ref);
     if (phase.tasks.length) {
       const { done, total } = phaseTaskCounts(plan, phase);
       const firstOpen = phase.tasks.find((t) => plan.tasks[t].status !== 'completed');
