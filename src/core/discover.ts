@@ -69,7 +69,11 @@ function hasMarkedItem(text: string): boolean {
  * task list (`isPlanLike` of its model would be false), so that only candidates are parsed.
  * Never false for a text the parser shows as a plan.
  */
+/** A Backlog.md task file: front matter with a status (only the file's first lines are looked at). */
+const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
+
 export function mayBePlan(text: string): boolean {
+  if (FRONT_STATUS.test(text.slice(0, 20_000))) return true;
   if (CHECKBOX.test(text) || PHASE_NUMBER.test(text) || PHASE_ID.test(text) || TRACKER.test(text)) return true;
   if (FIX.test(text) || NUGGET.test(text) || STATUS_COLUMN.test(text)) return true;
   // Steps marked with a status emoji (`- Write the docs ✅`) in a document with a kind.

@@ -152,6 +152,8 @@ export function vocabularyOf(plan: Plan): Vocabularies {
     addMark(t.headingMark, fields);
   }
   for (const o of plan.overviews) for (const r of o.rows) addMark(r.mark, table);
+  // Backlog.md's own words, for a task file that has used only one of them so far.
+  if (plan.tasks.some((t) => t.frontMatter)) for (const w of ['To Do', 'In Progress', 'Done']) fields.addText(w);
   const result = { fields, table, headings, all };
   vocabularies.set(plan, result);
   return result;

@@ -82,6 +82,8 @@ export interface Task {
   requirements?: string[];
   /** True for checkbox items listed under an acceptance-criteria/success-criteria label or heading. */
   criterion?: boolean;
+  /** True for a Backlog.md task file's entry, whose status is in the front matter. */
+  frontMatter?: boolean;
 }
 
 export interface Phase {

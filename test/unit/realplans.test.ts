@@ -160,6 +160,21 @@ describe('real plans: tasks and notes', () => {
   });
 });
 
+describe('real plans: Backlog.md task files', () => {
+  it('takes title and status from the front matter, not the headings below it', () => {
+    const plan = read(['---', 'id: task-9', 'title: Cache the avatars', 'status: To Do', '---', '', '## Description', '', 'Keep them for a day.']);
+    assert.equal(plan.title, 'Cache the avatars');
+    assert.equal(plan.kind, 'tracker');
+    assert.deepEqual(plan.tasks.map((t) => [t.id, t.title, t.status, t.line]), [['task-9', 'Cache the avatars', 'pending', 3]]);
+  });
+
+  it('reads a file that only starts with a thematic break as Markdown', () => {
+    const plan = read(['---', '', '# Plan', '## Phase 1: A', '**Status:** Done']);
+    assert.equal(plan.title, 'Plan');
+    assert.equal(plan.phases.length, 1);
+  });
+});
+
 describe('real plans: the current phase', () => {
   it('reads a Current Phase line that GFM folds into the table above it', () => {
     const plan = read(['# Plan', '', '| # | Step | Status |', '|---|---|---|', '| 1 | A | Done |', '| 2 | B | Pending |', '| 3 | C | Pending |', '**Current Phase:** 3', '', '## Iteration 1 — A', '## Iteration 2 — B', '## Iteration 3 — C']);

@@ -23,8 +23,9 @@ import type {
 } from '../model';
 import { findStatusEmoji, parseStatusText } from '../status';
 import type { Block, ItemBlock, ListBlock } from './blocks';
-import { detectEol, lineEnd } from './lines';
+import { detectEol, lineEnd, lineStart } from './lines';
 import { readPhaseHeading } from './headings';
+import { type FrontMatter, readFrontMatter } from './frontMatter';
 
 /** Blocks with facts, at `start` in the text after `shift` characters (the byte-order mark), from `line`. */
 export interface Segment {
@@ -641,6 +642,7 @@ class TaskNode implements Task {
   declare story?: string;
   declare requirements?: string[];
   declare criterion?: boolean;
+  declare frontMatter?: boolean;
   constructor(
     readonly kind: TaskKind,
     readonly id: string | undefined,
@@ -733,13 +735,35 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
   for (const seg of segments) for (const b of seg.blocks) if (b.type === 'heading' && b.facts?.tracker) ctx.headingIds.add(b.facts.tracker.id);
   const fields = previous && fieldNodesOf.get(previous.plan);
   if (previous && fields) ctx.reuse = { fields, tasks: previous.plan.tasks, until: previous.until };
+  const fm = readFrontMatter(bom ? text.slice(1) : text);
+  if (fm) frontMatterEntry(ctx, fm, bom);
   for (const seg of segments) {
-    for (const b of seg.blocks) visitBlock(ctx, b, seg.start + bom, seg.line);
+    for (const b of seg.blocks) if (!fm || seg.start + b.start >= fm.end) visitBlock(ctx, b, seg.start + bom, seg.line);
   }
   closeHeadings(ctx, 0, text.length);
   const plan = finish(ctx, text, bom, lineCount);
+  if (fm?.entries.has('status') && fm.entries.get('title')?.value) plan.title = fm.entries.get('title')!.value;
   fieldNodesOf.set(plan, ctx.fieldNodes.slice()); // exact size: kept as long as the plan
   return plan;
+}
+
+/**
+ * A Backlog.md task file: `title:` and `status: To Do` in the front matter make the file one
+ * tracker entry whose status is the front matter's value (edited in place).
+ */
+function frontMatterEntry(ctx: Context, fm: FrontMatter, bom: number): void {
+  const status = fm.entries.get('status');
+  const title = fm.entries.get('title');
+  if (!status || !title) return;
+  const p = parseStatusText(status.value);
+  const s = status.start + bom;
+  const mark = new MarkNode(p.status, status.value, 'field', s, s + status.value.length, s + p.phraseStart, s + p.phraseEnd);
+  const id = fm.entries.get('id')?.value || undefined;
+  const ls = lineStart(ctx.text, s);
+  const le = lineEnd(ctx.text, s);
+  const task = new TaskNode('tracker', id, title.value, p.status, mark, status.line, 0, undefined, undefined, ls, le, 0, fm.end + bom);
+  task.frontMatter = true;
+  ctx.tasks.push(task);
 }
 
 function countLines(text: string): number {
