@@ -567,18 +567,26 @@ export function setStatus(text: string, plan: Plan, target: Target, status: Know
 // ---- where to work next ----
 
 /** The phase being worked on: in progress, else named by Current Phase, else the first open one. */
+/** A template's placeholder title: `[Phase Name]`, `<name>`, `{title}`. */
+export function isPlaceholder(title: string): boolean {
+  return /^(?:\[[^\]]*\]|<[^>]*>|\{[^}]*\})(?:\s*\(.*\))?$/.test(title.trim());
+}
+
 export function currentPhaseIndex(plan: Plan): number | undefined {
-  const inProgress = plan.phases.findIndex((p) => p.status === 'in-progress');
-  if (inProgress >= 0) return inProgress;
+  // A template's phases (`Phase 3: [Phase Name]`) are never the work: real phases first.
+  const real = plan.phases.filter((p) => !isPlaceholder(p.title));
+  const phases = real.length ? real : plan.phases;
+  const inProgress = phases.find((p) => p.status === 'in-progress');
+  if (inProgress) return plan.phases.indexOf(inProgress);
   for (const i of plan.currentPhaseFields) {
     const cur = parseCurrentPhase(plan.fields[i].value);
-    const after = plan.phases.filter((p) => p.headingRange.start > plan.fields[i].range.start);
+    const after = phases.filter((p) => p.headingRange.start > plan.fields[i].range.start);
     // A Current Phase line usually leads its phases; a footer one names a phase above it.
-    const hit = phaseNamed(after, cur) ?? phaseNamed(plan.phases, cur);
+    const hit = phaseNamed(after, cur) ?? phaseNamed(phases, cur);
     if (hit) return plan.phases.indexOf(hit);
   }
-  const open = plan.phases.findIndex((p) => p.status !== 'completed');
-  return open >= 0 ? open : undefined;
+  const open = phases.find((p) => p.status !== 'completed');
+  return open ? plan.phases.indexOf(open) : undefined;
 }
 
 export function nextWork(plan: Plan): { phase?: number; task?: number } {
@@ -589,7 +597,7 @@ export function nextWork(plan: Plan): { phase?: number; task?: number } {
   // A parent is done through its children: point at them, never at the parent itself.
   const parents = new Set<number>();
   for (const t of tasks) if (t.parent !== undefined) parents.add(t.parent);
-  const leaves = pool.filter((i) => !parents.has(i));
+  const leaves = pool.filter((i) => !parents.has(i) && !isPlaceholder(tasks[i].title));
   const task = leaves.find((i) => tasks[i].status === 'in-progress') ?? leaves.find((i) => open(tasks[i].status));
   return { phase, task };
 }

@@ -214,6 +214,13 @@ describe('real plans: checks and edits that follow', () => {
     assert.equal(plan.tasks[next.task!].id, '1.2');
   });
 
+  it('never takes a template phase or step for the work', () => {
+    const plan = read(['# Plan template', '## Phase 1: [Phase Name]', '**Status:** In Progress', '**Steps:**', '1. [Step 1] 🔄', '# Example', '## Phase 1: Schema', '**Status:** In Progress', '**Steps:**', '1. Write the migration 🔄']);
+    const next = nextWork(plan);
+    assert.equal(plan.phases[next.phase!].title, 'Schema');
+    assert.equal(plan.tasks[next.task!].title, 'Write the migration');
+  });
+
   it('offers only what a checkbox-driven phase can express, and refuses the rest', () => {
     const text = '# Tasks\n## Phase 1: A\n- [ ] one\n- [x] two\n';
     const plan = parsePlan(text);
