@@ -31,6 +31,12 @@ export interface GenOptions {
   eol?: '\n' | '\r\n';
   bom?: boolean;
   variety?: boolean;
+  /**
+   * Text that reads like a real plan rather than a form: inline emphasis, code spans and links
+   * in the prose, a paragraph under each goal, blank-line-separated lists with multi-line
+   * items, and one fenced code block per phase.
+   */
+  realistic?: boolean;
 }
 
 const WORDS = (
@@ -87,6 +93,20 @@ class Gen {
       .split(' ')
       .map((w) => this.cap(w))
       .join(' ');
+  }
+  /** A sentence with inline markup (bold, emphasis, a code span, a link), ending in a period. */
+  prose(): string {
+    const parts: string[] = [this.cap(this.word())];
+    for (let j = this.int(6, 12); j > 0; j--) {
+      const x = this.r();
+      const w = this.word();
+      if (x < 0.08) parts.push(`**${w} ${this.word()}**`);
+      else if (x < 0.14) parts.push(`_${w}_`);
+      else if (x < 0.22) parts.push(`\`${this.word()}.${this.pick(EXTS)}\``);
+      else if (x < 0.27) parts.push(`[${w} notes](https://example.com/${this.word()}/${this.word()})`);
+      else parts.push(w);
+    }
+    return parts.join(' ') + '.';
   }
   /** A sentence-like phrase: a verb and some words, no final period. */
   phrase(lo: number, hi: number): string {
@@ -169,7 +189,7 @@ export function generatePlan(opts: GenOptions): string {
   sep();
 
   // ---- phases ----
-  for (let i = 1; i <= n; i++) phase(g, L, i, names[i - 1], statusOf(i), v, emoji, n);
+  for (let i = 1; i <= n; i++) phase(g, L, i, names[i - 1], statusOf(i), v, emoji, n, !!opts.realistic);
 
   // ---- trailer ----
   L.push('## Rollback Plan', '');
@@ -213,6 +233,7 @@ function phase(
   v: boolean,
   emoji: (s: St) => string,
   total: number,
+  real: boolean,
 ): void {
   const odd = (p: number): boolean => v && g.chance(p);
   const blank = (): void => {
@@ -232,10 +253,11 @@ function phase(
   else L.push(`**Status:** ${STATUS_WORD[st]} ${emoji(st)}`, '');
 
   L.push(`**Goal:** ${g.phrase(2, 4)}`, '');
+  if (real) L.push(g.prose(), `${g.prose()} ${g.prose()}`, '');
 
   // Scope
   L.push('**Scope:**');
-  const loose = odd(0.08);
+  const loose = real || odd(0.08);
   const scope: string[] = [];
   if (g.chance(0.3)) {
     scope.push('- Files to be created:');
@@ -246,6 +268,7 @@ function phase(
   if (g.chance(0.4)) scope.push(`- Files to be modified: \`${g.path()}\``);
   if (g.chance(0.3)) scope.push(`- Components affected: ${g.word()}, ${g.word()}`);
   if (odd(0.05)) scope.push(`\t- ${g.words(2, 4)} (tab indented)`);
+  if (real) scope.push(`- ${g.prose()}`, `  ${g.prose()}`);
   if (loose) {
     for (let j = 0; j < scope.length; j++) {
       if (j > 0 && !scope[j].startsWith(' ') && !scope[j].startsWith('\t')) L.push('');
@@ -275,7 +298,9 @@ function phase(
     let s = `${j}${delim} ${g.phrase(1, 2)}`;
     if (j <= done) s += ` ${emoji('completed')}`;
     else if (st === 'in-progress' && j === done + 1) s += ` ${emoji('in-progress')} (${g.words(2, 3)})`;
+    if (real && j > 1) L.push('');
     L.push(s);
+    if (real && g.chance(0.4)) L.push('', `   ${g.prose()}`, `   ${g.prose()}`);
     if (odd(0.02)) L.push(`${g.words(2, 5)} lazy continuation`);
   }
   blank();
@@ -314,6 +339,11 @@ function phase(
     for (let j = g.int(1, 2); j > 0; j--) L.push(`  - ${g.phrase(1, 3)}`);
   }
   blank();
+
+  if (real) {
+    L.push(`Run it with \`npm run ${g.word()}\` and check the ${g.word()} output:`, '');
+    L.push('```ts', `export function ${g.word()}${g.cap(g.word())}(input: string): string {`, `  // ${g.words(3, 7)}`, `  return input.trim();`, '}', '```', '');
+  }
 
   // Odd blocks between fields
   if (odd(0.05)) {

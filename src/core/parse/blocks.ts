@@ -1,8 +1,9 @@
 /**
  * Block summaries: the compact, line-based shape of a parsed section that the model builder
- * reads. A summary comes either from remark's mdast (the general path, and the reference
- * whole-document parse) or from the fast path for sections a line scanner can prove simple.
- * Both must give identical summaries for the same text; the differential tests hold them to it.
+ * reads. A summary comes either from remark's mdast (the reference whole-document parse, and
+ * the fallback) or from the block scanner in scan.ts for text it can prove it reads as remark
+ * does. Both must give identical summaries for the same text; the differential tests hold
+ * them to it.
  *
  * Ranges are whole lines: `start` is the start of the first line, `end` the end of the last
  * line (before its line ending). `line` is the first line's index. All are relative to
@@ -149,164 +150,6 @@ function shiftList(b: ListBlock, offset: number, line: number): ListBlock {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fast path
-
-const ATX = /^#{1,6}(?:[ \t]|$)/;
-const THEMATIC = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const ORDERED_MARKER = /^\d{1,9}[.)](?:[ \t]|$)/;
-const ITEM = /^( *)([-*+]|(\d{1,9})([.)])) (\S.*)?$/;
-
-/**
- * True when a line at column 0 can only be paragraph text (or continue a paragraph):
- * it cannot start or end any other block, cannot be a setext underline or a table
- * delimiter row, and cannot open a link reference definition.
- */
-function paragraphSafe(line: string): boolean {
-  const c = line.charCodeAt(0);
-  if (c >= 128) return true;
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  if (c >= 48 && c <= 57) return !ORDERED_MARKER.test(line);
-  if (c === 42 /* * */) {
-    const n = line.charCodeAt(1);
-    return n !== 32 && n !== 9 && !Number.isNaN(n) && !THEMATIC.test(line);
-  }
-  if (c === 95 /* _ */) return !THEMATIC.test(line) && line.length > 1;
-  // " ' ( ) , . / ; ? @ $ % & { } ^ !
-  return '"\'(),./;?@$%&{}^!'.includes(line[0] ?? '\0') && line.length > 0;
-}
-
-/** Content of a list item line (after the marker and one space) that is plain paragraph text. */
-function itemContentSafe(content: string): boolean {
-  if (/^\[[ xX\-/~]\][ \t]/.test(content)) return true;
-  const c = content.charCodeAt(0);
-  if (c === 91 /* [ */) return !content.includes(']:');
-  if (c === 96 /* ` */) return !content.startsWith('```');
-  if (c === 35 /* # */) return !ATX.test(content);
-  return paragraphSafe(content);
-}
-
-interface OpenList {
-  block: ListBlock;
-  indent: number;
-  /** Content offset of the list's last item (indent + marker + one space). */
-  contentOffset: number;
-  marker: string;
-}
-
-/**
- * Summarises `text` without remark when every line is one of: blank, an ATX heading,
- * a thematic break, a column-0 paragraph line that can only be paragraph text, or a
- * tight list item of a simple shape. Returns undefined for anything else.
- */
-export function fastSummarize(text: string, starts: readonly number[]): Block[] | undefined {
-  const out: Block[] = [];
-  let para: ParagraphBlock | undefined;
-  let lists: OpenList[] = [];
-  const n = starts.length;
-  for (let li = 0; li < n; li++) {
-    const s = starts[li];
-    const e = lineEnd(text, s);
-    if (e === s || isBlankLine(text, s, e)) {
-      para = undefined;
-      if (lists.length) {
-        // A blank line inside a list makes it loose or continues an item: leave it to remark
-        // unless nothing but blank lines follow.
-        for (let k = li + 1; k < n; k++) {
-          const ks = starts[k];
-          if (!isBlankLine(text, ks, lineEnd(text, ks))) return undefined;
-        }
-        lists = [];
-      }
-      continue;
-    }
-    const line = text.slice(s, e);
-    if (line.charCodeAt(0) === 35 /* # */ && ATX.test(line)) {
-      para = undefined;
-      lists = [];
-      out.push({ type: 'heading', start: s, end: e, line: li, depth: headingDepth(line), setext: false });
-      continue;
-    }
-    if (THEMATIC.test(line)) {
-      if (para || line.charCodeAt(0) === 32) return undefined; // setext underline or indented
-      lists = [];
-      out.push({ type: 'other', kind: 'thematicBreak', start: s, end: e, line: li });
-      continue;
-    }
-    const m = ITEM.exec(line);
-    if (m) {
-      const indent = m[1].length;
-      const ordered = m[3] !== undefined;
-      const marker = ordered ? m[4] : m[2];
-      const content = m[5];
-      if (content === undefined || !itemContentSafe(content)) return undefined;
-      if (indent === 0) {
-        const top = lists[0];
-        if (top && top.marker === marker) {
-          lists = [top];
-        } else {
-          if (top) return undefined; // a different marker starts a new list: rare, leave it to remark
-          if (para && ordered && m[3] !== '1') return undefined; // cannot interrupt a paragraph
-          para = undefined;
-          const block: ListBlock = { type: 'list', start: s, end: e, line: li, ordered, items: [] };
-          out.push(block);
-          lists = [{ block, indent: 0, contentOffset: 0, marker }];
-        }
-      } else {
-        // Nested: a sibling at an open nested level, or a new list under the deepest item.
-        let k = -1;
-        for (let j = 1; j < lists.length; j++) if (lists[j].indent === indent) k = j;
-        if (k >= 1) {
-          if (lists[k].marker !== marker) return undefined;
-          lists = lists.slice(0, k + 1);
-        } else {
-          const deepest = lists[lists.length - 1];
-          if (!deepest || deepest.contentOffset !== indent) return undefined;
-          if (ordered && m[3] !== '1') return undefined; // would continue the item's paragraph
-          const parent = deepest.block.items[deepest.block.items.length - 1];
-          const block: ListBlock = { type: 'list', start: s, end: e, line: li, ordered, items: [] };
-          parent.lists.push(block);
-          lists.push({ block, indent, contentOffset: 0, marker });
-        }
-      }
-      lists[lists.length - 1].contentOffset = indent + m[2].length + 1;
-      const item: ItemBlock = { start: s, end: e, line: li, lists: [] };
-      lists[lists.length - 1].block.items.push(item);
-      // Extend the item's ancestors (items and lists) to this line.
-      for (let k = 0; k < lists.length; k++) {
-        const lb = lists[k].block;
-        lb.end = e;
-        const it = lb.items[lb.items.length - 1];
-        it.end = e;
-      }
-      continue;
-    }
-    if (lists.length) return undefined; // continuation or lazy line
-    if (!paragraphSafe(line)) return undefined;
-    if (para) {
-      para.end = e;
-    } else {
-      para = { type: 'paragraph', start: s, end: e, line: li };
-      out.push(para);
-    }
-  }
-  return out;
-}
-
-function isBlankLine(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
-
-function headingDepth(line: string): number {
-  let d = 0;
-  while (line.charCodeAt(d) === 35) d++;
-  return d;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Open blocks at the end of a section
 
 /**
@@ -346,7 +189,7 @@ function openFence(raw: string): OpenEnd | undefined {
   return { kind: 'fence', char, length };
 }
 
-const HTML_KINDS: Array<[RegExp, RegExp]> = [
+export const HTML_KINDS: Array<[RegExp, RegExp]> = [
   [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
   [/^<!--/, /-->/],
   [/^<\?/, /\?>/],

@@ -3,7 +3,9 @@
  *
  * A line scanner splits the text at lines it can prove start a new top-level block: an ATX
  * heading at column 0, or a column-0 line after a blank line that is not a list item (which
- * could continue a list). Each such piece is summarised on its own (fast path or remark + GFM).
+ * could continue a list). A chunk of pieces is summarised by the block scanner (scan.ts) in one
+ * go when it accepts the whole chunk (the common case); otherwise each piece on its own, by the
+ * scanner or, where it refuses, by remark + GFM.
  * A piece that ends inside an unclosed fenced code block or HTML block would swallow the
  * following lines in the whole document, so it is merged with the next pieces until it ends
  * closed. Pieces are grouped into sections from one heading to the next (or about
@@ -12,9 +14,10 @@
  * whole-document parse; the differential tests check that on fixtures and on thousands of
  * random edits.
  */
-import { type Block, type OpenEnd, fastSummarize, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
+import { type Block, type OpenEnd, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
 import { annotate } from './build';
 import { isBlank, lineEnd, lineStarts } from './lines';
+import { scanBlocks } from './scan';
 
 export interface Section {
   /** Offset of the section in the body (the text without its byte-order mark). */
@@ -39,7 +42,8 @@ interface Parsed {
 const cache = new Map<string, Parsed>();
 let cachedChars = 0;
 let cacheLimit = 4_000_000;
-export const cacheStats = { hits: 0, misses: 0, remark: 0, fast: 0 };
+/** Counters: cache hits and misses, chunks the scanner took whole, pieces by the scanner and by remark. */
+export const cacheStats = { hits: 0, misses: 0, scannedChunks: 0, fast: 0, remark: 0 };
 
 /** Empties the section cache (benchmarks use it to measure cold parses). */
 export function clearSectionCache(): void {
@@ -86,14 +90,14 @@ function parseSection(slice: string): Parsed {
   return parsed;
 }
 
-/** Block summaries of one piece the scanner proved independent, by the fast path or remark. */
+/** Block summaries of one piece the splitter proved independent, by the block scanner or remark. */
 function summarizePiece(text: string): { blocks: Block[]; lines: number; open?: OpenEnd } {
   const starts = lineStarts(text);
   const lines = starts.length - 1;
-  const fast = fastSummarize(text, starts);
+  const fast = scanBlocks(text, starts);
   if (fast) {
     cacheStats.fast++;
-    return { blocks: fast, lines };
+    return { blocks: fast.blocks, lines, open: fast.open };
   }
   cacheStats.remark++;
   const root = parseMarkdown(text);
@@ -105,6 +109,13 @@ function summarizePiece(text: string): { blocks: Block[]; lines: number; open?: 
  * with the next while it ends inside an open block), and the facts are read once for all.
  */
 function parseChunk(text: string): Parsed {
+  // The common case: the scanner accepts the whole chunk, so it need not be split at all.
+  const starts = lineStarts(text);
+  const whole = scanBlocks(text, starts);
+  if (whole) {
+    cacheStats.scannedChunks++;
+    return { blocks: annotate(text, whole.blocks), lines: starts.length - 1, open: whole.open };
+  }
   let blocks: Block[] = [];
   let pos = 0;
   let line = 0;

@@ -1,0 +1,108 @@
+/** Line-level rules of the block scanner (scan.ts): HTML block starts and GFM table rows. */
+
+const HTML_RAW = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
+const HTML_BLOCK_TAG = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:[ \t>]|\/>|$)/;
+const HTML_BLOCK_NAMES = new Set(
+  (
+    'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt ' +
+    'fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link ' +
+    'main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead ' +
+    'title tr track ul'
+  ).split(' '),
+);
+
+/** Where the end condition of HTML kinds 1 to 5 is searched, from the start of the line's `<`. */
+export const HTML_END_SEARCH = [2, 4, 2, 2, 9];
+
+/**
+ * The CommonMark HTML block kind (1 to 6) that the text at `p` starts, 0 when none of those
+ * (it may still be kind 7 or paragraph text), -1 for openings the scanner leaves to remark.
+ */
+export function htmlBlockStart(text: string, p: number, e: number): number {
+  const line = text.slice(p, Math.min(e, p + 32));
+  if (line.startsWith('<!--')) return line.startsWith('<!-->') || line.startsWith('<!--->') ? -1 : 2;
+  if (HTML_RAW.test(line)) return 1;
+  if (line.startsWith('<?')) return 3;
+  if (line.startsWith('<![CDATA[')) return 5;
+  if (/^<![A-Za-z]/.test(line)) return 4;
+  const m = HTML_BLOCK_TAG.exec(line);
+  if (m) return HTML_BLOCK_NAMES.has(m[1].toLowerCase()) ? 6 : 0;
+  return 0;
+}
+
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/** A GFM table delimiter row (with at least one `|` or `:`, so never a setext underline). */
+export function isDelimiterRow(text: string, s: number, e: number): boolean {
+  const c = text.charCodeAt(s);
+  if (c !== 124 && c !== 45 && c !== 58 && c !== 32) return false;
+  const line = text.slice(s, e);
+  return DELIMITER_ROW.test(line) && (line.includes('|') || line.includes(':'));
+}
+
+/** Number of cells in a table row: unescaped `|` separators, outer pipes not counted. */
+export function cellCount(text: string, s: number, e: number): number {
+  let a = s;
+  let b = e;
+  while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+  while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+  if (text.charCodeAt(a) === 124) a++;
+  let pipes = 0;
+  let trailing = false;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 92 /* \ */) k++;
+    else if (c === 124) {
+      pipes++;
+      trailing = k === b - 1;
+    }
+  }
+  return trailing ? pipes : pipes + 1;
+}
+
+const ATTRIBUTE = String.raw`\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>\x60]+|'[^']*'|"[^"]*"))?`;
+const KIND7 = new RegExp(String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*(?:${ATTRIBUTE})*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$`);
+
+/** True when the line at `p` is an HTML block of kind 7: a complete open or closing tag alone on its line. */
+export function isHtmlKind7(text: string, p: number, e: number): boolean {
+  let b = e;
+  while (b > p && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+  return text.charCodeAt(b - 1) === 62 /* > */ && KIND7.test(text.slice(p, e));
+}
+
+/** A line that starts with plain text: an ASCII letter, or `**` (bold), so it starts no block. */
+export function plainTextStart(text: string, s: number, e: number): boolean {
+  const c = text.charCodeAt(s);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  return c === 42 && text.charCodeAt(s + 1) === 42 && s + 2 < e && text.charCodeAt(s + 2) !== 42 && text.charCodeAt(s + 2) !== 32;
+}
+
+/**
+ * True when the line at `p` (which starts with `[`) cannot begin a link reference definition
+ * or a footnote definition: its label is followed by something other than `:`, or by `:`, a
+ * plain destination and then text that cannot be a title. False when unsure.
+ */
+export function notDefinition(text: string, p: number, e: number): boolean {
+  let k = p + 1;
+  if (text.charCodeAt(k) === 94 /* ^ */) return false;
+  while (k < e) {
+    const c = text.charCodeAt(k);
+    if (c === 93 /* ] */) break;
+    if (c === 91 || c === 92) return false; // nested bracket or escape
+    k++;
+  }
+  if (k >= e) return false;
+  if (text.charCodeAt(k + 1) !== 58 /* : */) return true;
+  let j = k + 2;
+  while (j < e && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j >= e || text.charCodeAt(j) === 60 /* < */) return false;
+  while (j < e && text.charCodeAt(j) !== 32 && text.charCodeAt(j) !== 9) {
+    const c = text.charCodeAt(j);
+    if (c === 40 || c === 41 || c === 92) return false; // parentheses or escapes in the destination
+    j++;
+  }
+  while (j < e && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j >= e) return false;
+  const t = text.charCodeAt(j);
+  return t !== 34 && t !== 39 && t !== 40; // " ' ( would open a title
+}
