@@ -46,6 +46,7 @@ describe('block scanner: shapes it summarises like remark', () => {
     'table right after a paragraph line': lines('intro text', '| a | b |', '| --- | --- |', '| 1 | 2 |'),
     'table with a plain-text row': lines('| a | b |', '|---|---|', '| 1 | 2 |', '**plain** row', '', 'next'),
     'table header only': lines('| only | header |', '|---|---|'),
+    'table ended by a heading': lines('| k | v |', '|---|---|', '| a | 1 |', '### Next part', 'body text'),
     'blockquote': lines('> quoted **words**', '> and more', '>', '> a second paragraph', '', 'outside'),
     'HTML comment over several lines': lines('<!-- a note', '', 'still in the note -->', '', 'text'),
     'one-line HTML comment then text': lines('<!-- short -->', 'text after it'),

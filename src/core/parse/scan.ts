@@ -58,6 +58,7 @@ function refuse(): never {
 
 /** Summarises `text` (with line starts `starts`), or returns undefined where remark must decide. */
 export function scanBlocks(text: string, starts: readonly number[]): ScanResult | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return undefined; // remark drops a leading byte-order mark
   try {
     return new Scanner(text, starts).run();
   } catch (e) {
@@ -136,11 +137,16 @@ class Scanner {
       if (startsContainer(text, p, e)) refuse();
       this.leaf = undefined;
     } else if (leaf?.kind === 'table') {
-      // A row; GFM also takes a line that starts no other block (plain text) as a row.
-      if (ind !== 0 || (text.charCodeAt(s) !== 124 /* | */ && !plainTextStart(text, s, e))) refuse();
-      leaf.block.rows.push(li);
-      this.touch(0, e, leaf.block);
-      return li;
+      // A row; GFM also takes a line that starts no other block (plain text) as a row. An ATX
+      // heading ends the table.
+      if (ind === 0 && text.charCodeAt(s) === 35 /* # */ && atxDepth(text, s, e) > 0) {
+        this.leaf = undefined;
+      } else {
+        if (ind !== 0 || (text.charCodeAt(s) !== 124 /* | */ && !plainTextStart(text, s, e))) refuse();
+        leaf.block.rows.push(li);
+        this.touch(0, e, leaf.block);
+        return li;
+      }
     }
     return this.start(li, s, e, p, d, all);
   }
@@ -168,11 +174,8 @@ class Scanner {
         if (d > 0) refuse();
         return this.blockquote(li, s, e);
       case 35 /* # */: {
-        let k = p;
-        while (k < e && text.charCodeAt(k) === 35) k++;
-        const depth = k - p;
-        const after = text.charCodeAt(k);
-        if (depth <= 6 && (k === e || after === 32 || after === 9)) {
+        const depth = atxDepth(text, p, e);
+        if (depth > 0) {
           this.add(d, { type: 'heading', start: s, end: e, line: li, depth, setext: false });
           return li;
         }
@@ -423,6 +426,14 @@ class Scanner {
     const kind = htmlBlockStart(text, p, lineEnd(text, p));
     return kind >= 1 && kind <= 5;
   }
+}
+
+/** The depth of the ATX heading opening at `p`, or 0. */
+function atxDepth(text: string, p: number, e: number): number {
+  let k = p;
+  while (k < e && text.charCodeAt(k) === 35) k++;
+  const after = text.charCodeAt(k);
+  return k - p <= 6 && (k === e || after === 32 || after === 9) ? k - p : 0;
 }
 
 /** A blockquote or list item marker at `k` (as the first content of an item). */
