@@ -114,6 +114,8 @@ class Scanner {
     const all = d === stack.length;
     if (leaf && all) {
       if (leaf.kind === 'fence') {
+        // In an item a tab may expand to a closing fence's indentation: left to remark.
+        if (tab && d > 0) refuse();
         const col = d ? stack[d - 1].content : 0;
         if (!tab && ind - col < 4 && this.closesFence(leaf, p, e)) this.leaf = undefined;
         this.touch(stack.length, e, leaf.block);
