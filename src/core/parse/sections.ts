@@ -17,7 +17,7 @@
 import { type Block, type OpenEnd, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
 import { annotate } from './build';
 import { isBlank, lineEnd, lineStarts } from './lines';
-import { scanBlocks } from './scan';
+import { type ScanResult, scanBlocks } from './scan';
 
 export interface Section {
   /** Offset of the section in the body (the text without its byte-order mark). */
@@ -70,7 +70,7 @@ function detach(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
-function parseSection(slice: string): Parsed {
+function parseSection(slice: string, last: boolean): Parsed {
   const hit = cache.get(slice);
   if (hit) {
     cacheStats.hits++;
@@ -79,9 +79,14 @@ function parseSection(slice: string): Parsed {
     return hit;
   }
   cacheStats.misses++;
+  const starts = lineStarts(slice);
+  const scanned = scanBlocks(slice, starts);
+  // A chunk the scanner sees ending inside an open fence or HTML block is about to be
+  // extended: its blocks would be thrown away, so skip their facts and the cache.
+  if (scanned?.open && !last) return { blocks: [], lines: starts.length - 1, open: scanned.open };
   // Parse a copy: the facts keep substrings of it, which must not keep the whole document alive.
   const text = detach(slice);
-  const parsed = parseChunk(text);
+  const parsed = scanned ? scannedChunk(text, scanned, starts.length - 1) : parseChunk(text);
   if (text.length <= cacheLimit / 4) {
     cache.set(text, parsed);
     cachedChars += text.length;
@@ -104,18 +109,17 @@ function summarizePiece(text: string): { blocks: Block[]; lines: number; open?: 
   return { blocks: summarize(root, text, starts), lines, open: openAtEnd(root, text) };
 }
 
+/** The common case: the scanner accepted the whole chunk, so it need not be split at all. */
+function scannedChunk(text: string, scanned: ScanResult, lines: number): Parsed {
+  cacheStats.scannedChunks++;
+  return { blocks: annotate(text, scanned.blocks), lines, open: scanned.open };
+}
+
 /**
  * Parses a chunk: the scanner splits it into pieces, each is summarised on its own (merged
  * with the next while it ends inside an open block), and the facts are read once for all.
  */
 function parseChunk(text: string): Parsed {
-  // The common case: the scanner accepts the whole chunk, so it need not be split at all.
-  const starts = lineStarts(text);
-  const whole = scanBlocks(text, starts);
-  if (whole) {
-    cacheStats.scannedChunks++;
-    return { blocks: annotate(text, whole.blocks), lines: starts.length - 1, open: whole.open };
-  }
   let blocks: Block[] = [];
   let pos = 0;
   let line = 0;
@@ -212,11 +216,11 @@ function scan(body: string, from: number, line: number, stopAt: (end: number) =>
   let pos = from;
   while (pos < body.length) {
     let end = chunkEnd(body, pos, nextBoundary(body, pos));
-    let parsed = parseSection(body.slice(pos, end));
+    let parsed = parseSection(body.slice(pos, end), end >= body.length);
     while (parsed.open && end < body.length) {
       const closed = closeAfter(body, end, parsed.open);
       end = closed >= body.length ? body.length : chunkEnd(body, pos, nextBoundaryAtOrAfter(body, closed, end));
-      parsed = parseSection(body.slice(pos, end));
+      parsed = parseSection(body.slice(pos, end), end >= body.length);
     }
     out.push({ start: pos, length: end - pos, line, lines: parsed.lines, blocks: parsed.blocks });
     line += parsed.lines;
