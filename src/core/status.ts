@@ -82,6 +82,9 @@ interface EmojiToken {
 }
 
 const VS16 = '\uFE0F';
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Characters that mojibake of emoji is made of (Windows-1252 and Mac Roman decodings). */
+const MOJIBAKE_CHARS = /[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122\u2202-\u25ca\uf8ff\ufb01\ufb02]/;
 
 /** Reads one emoji (real or mojibake) at `i`, or returns undefined. */
 function emojiAt(text: string, i: number, damaged: Array<{ start: number; end: number; replacement: string }>): EmojiToken | undefined {
@@ -110,7 +113,7 @@ function skipSpaces(text: string, i: number): number {
 
 /** Parses a status value such as `Completed ✅ (2025-01-03)`. */
 export function parseStatusText(text: string): ParsedStatus {
-  const damaged = /[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122\u2202-\u25ca\uf8ff\ufb01\ufb02]/.test(text) ? findMojibake(text) : [];
+  const damaged = MOJIBAKE_CHARS.test(text) ? findMojibake(text) : [];
   let i = skipSpaces(text, 0);
   // Leading wrappers: **COMPLETE**, `done`, _pending_
   const wrapper = /^(\*\*|__|\*|_|`)/.exec(text.slice(i));
@@ -236,7 +239,9 @@ export function emojiStatus(value: string): KnownStatus | undefined {
 
 /** Finds status emoji (real or mojibake) in a line; used for step markers. */
 export function findStatusEmoji(text: string): Array<{ start: number; end: number; status: KnownStatus }> {
-  const damaged = findMojibake(text);
+  // Most lines are ASCII: no emoji to find, and no damaged ones.
+  if (!NON_ASCII.test(text)) return [];
+  const damaged = MOJIBAKE_CHARS.test(text) ? findMojibake(text) : [];
   const out: Array<{ start: number; end: number; status: KnownStatus }> = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

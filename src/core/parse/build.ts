@@ -58,6 +58,9 @@ function intern(s: string): string {
   return own;
 }
 
+/** Field key -> lookup name, for the keys a document repeats. */
+const names = new Map<string, string>();
+
 export function fieldName(key: string): string {
   return key
     .toLowerCase()
@@ -84,7 +87,12 @@ export function readField(text: string, s: number, e: number, line: number): Fie
   }
   if (!m) return undefined;
   const key = intern(m[2].trim());
-  const name = intern(fieldName(key));
+  let name = names.get(key);
+  if (name === undefined) {
+    name = intern(fieldName(key));
+    if (names.size >= 4096) names.clear();
+    names.set(key, name);
+  }
   if (!name) return undefined;
   const valueStart = s + lineText.length - m[3].length;
   let valueEnd = e;
@@ -1176,7 +1184,11 @@ export function taskInfo(content: string): TaskInfo {
   let id: string | undefined;
   let parallel: boolean | undefined;
   let story: string | undefined;
-  let m = /^(\*\*)?(T\d{3,}[a-z]?)\1(?![\p{L}\p{N}_])\s*/u.exec(rest);
+  const c0 = rest.charCodeAt(0);
+  // Cheap first-character checks keep most titles away from the ID patterns.
+  const upper = c0 >= 65 && c0 <= 90;
+  const digit = c0 >= 48 && c0 <= 57;
+  let m = (c0 === 84 || c0 === 42) && /^(\*\*)?(T\d{3,}[a-z]?)\1(?![A-Za-z0-9_])\s*/.exec(rest);
   if (m) {
     id = m[2];
     rest = rest.slice(m[0].length);
@@ -1187,14 +1199,14 @@ export function taskInfo(content: string): TaskInfo {
       else story = f[1];
       rest = rest.slice(f[0].length);
     }
-  } else if ((m = /^(?:\*\*)?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?:\*\*)?(?=$|[\s:.)\-–—])\s*[:.\-–—]?\s*/.exec(rest))) {
+  } else if ((upper || c0 === 42) && (m = /^(?:\*\*)?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?:\*\*)?(?=$|[\s:.)\-–—])\s*[:.\-–—]?\s*/.exec(rest))) {
     id = m[1];
     rest = rest.slice(m[0].length);
-  } else if ((m = /^(\*\*)?(\d+(?:\.\d+)+|\d+\.(?=\s|\*\*))\1\s*/.exec(rest))) {
+  } else if ((digit || c0 === 42) && (m = /^(\*\*)?(\d+(?:\.\d+)+|\d+\.(?=\s|\*\*))\1\s*/.exec(rest))) {
     id = m[2].replace(/\.$/, '');
     rest = rest.slice(m[0].length);
   }
-  return { id, title: rest.replace(/\s+/g, ' ').trim(), parallel, story };
+  return { id, title: /\s\s|[\t\r\n]/.test(rest) ? rest.replace(/\s+/g, ' ').trim() : rest.trim(), parallel, story };
 }
 
 // ---- after the walk: overview tables, statuses, kind ----
