@@ -74,6 +74,9 @@ export function readField(text: string, s: number, e: number, line: number): Fie
   const c = text.charCodeAt(s);
   // Quick rejects: fields start with `*`, a list marker, spaces, or a capital letter.
   if (!(c === 42 || c === 45 || c === 43 || c === 32 || c === 9 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return undefined;
+  // Every field has a colon within its first hundred or so characters.
+  const colon = text.indexOf(':', s);
+  if (colon < 0 || colon >= e || colon - s > 200) return undefined;
   const lineText = text.slice(s, e);
   let style: FieldStyle = 'colon-inside';
   let m = FIELD_INSIDE.exec(lineText);
@@ -200,8 +203,8 @@ export function splitCells(text: string, s: number, e: number): TableCell[] {
   if (text[i] === '|') i++;
   let cellStart = i;
   const push = (a: number, b: number): void => {
-    while (a < b && /[ \t]/.test(text[a])) a++;
-    while (b > a && /[ \t]/.test(text[b - 1])) b--;
+    while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+    while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
     cells.push({ text: text.slice(a, b), range: { start: a, end: b } });
   };
   let endedWithPipe = false;
