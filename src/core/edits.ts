@@ -269,10 +269,28 @@ function insertStatusField(text: string, plan: Plan, headingStart: number, statu
  * this one's goes: a Status line where the others have one, the heading where the others
  * show theirs there, else the phase's checkboxes. Never a convention the file does not use.
  */
+const conventionCounts = new WeakMap<Plan, { fields: number; headings: number }>();
+
+/** How many phases keep their status in a field, and how many in their heading (once per plan). */
+function countConventions(plan: Plan): { fields: number; headings: number } {
+  let c = conventionCounts.get(plan);
+  if (!c) {
+    c = { fields: 0, headings: 0 };
+    for (const p of plan.phases) {
+      if (p.mark?.source === 'field') c.fields++;
+      if (p.mark?.source === 'heading' || p.headingMark) c.headings++;
+    }
+    conventionCounts.set(plan, c);
+  }
+  return c;
+}
+
 export function phaseConvention(plan: Plan, index: number): 'field' | 'heading' | 'checkboxes' | 'none' {
-  const others = plan.phases.filter((_p, i) => i !== index);
-  const fields = others.filter((p) => p.mark?.source === 'field').length;
-  const headings = others.filter((p) => p.mark?.source === 'heading' || p.headingMark).length;
+  // The other phases' conventions: the counts for all, less this phase's own.
+  const own = plan.phases[index];
+  const all = countConventions(plan);
+  const fields = all.fields - (own.mark?.source === 'field' ? 1 : 0);
+  const headings = all.headings - (own.mark?.source === 'heading' || own.headingMark ? 1 : 0);
   if (fields && fields >= headings) return 'field';
   if (headings) return 'heading';
   const phase = plan.phases[index];
