@@ -362,11 +362,9 @@ function insertHeadingStatus(text: string, plan: Plan, index: number, status: Kn
   // Otherwise at the end of the heading, after the sample's separator (` - `, ` `, ` (`).
   const before = h.slice(0, rel);
   const sep = /(\s*[-–—|]\s*|\s*\(|\s*\[|\s+)$/.exec(before)?.[1] ?? ' ';
-  const after = h.slice(sample.range.end - samplePhase.headingRange.start);
   const close = sep.includes('(') ? ')' : sep.includes('[') ? ']' : '';
   let end = phase.headingRange.end;
   while (end > phase.headingRange.start && /[ \t#]/.test(text[end - 1])) end--;
-  void after;
   return { offset: end, length: 0, text: `${sep}${word}${close}`, expected: '' };
 }
 

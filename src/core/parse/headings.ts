@@ -63,22 +63,19 @@ export function readPhaseHeading(text: string, start: number, end: number, clean
   const status = headingStatus(text, from, end);
   let title: string;
   let weak: boolean;
-  let words: string;
   const p = status ? after.indexOf(text.slice(status.start, status.end)) : -1;
   if (status && p >= 0 && !cleanTitle(after.slice(0, p))) {
     // The status comes first (`Phase 3 ✅ — Name`, `Phase 2: 🔄 ...`): the name follows it.
     const before = after.slice(0, p);
     const behind = after.slice(p + status.end - status.start).replace(/^[\s)\]]*/, '');
     title = cleanTitle(behind.replace(/^(?:\*\*|__)?\s*\(?\d{1,3}%[^)*_]*\)?(?:\*\*|__)?/, ''));
-    words = title;
     weak = !SEPARATOR.test(before) && !SEPARATOR.test(behind) && title !== '';
   } else {
     const before = status && p >= 0 ? after.slice(0, p) : after;
     title = cleanTitle(before);
-    words = title;
     weak = !SEPARATOR.test(before) && title !== '';
   }
-  return { number, id, title, status, weak, meta: weak && META.test(words), range };
+  return { number, id, title, status, weak, meta: weak && META.test(title), range };
 }
 
 /** Removes separators, emphasis and brackets left around a title. */
