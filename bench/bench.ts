@@ -27,6 +27,8 @@ const args = new Set(process.argv.slice(2));
 const JSON_OUT = args.has('--json');
 const QUICK = args.has('--quick');
 const CHECK = args.has('--check');
+/** Only the corpus row (a quick look while working on the parser). */
+const CORPUS_ONLY = args.has('--corpus');
 const SEED = 20260115;
 const SIZES = [100, 400, 1000];
 
@@ -42,16 +44,27 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Runs `fn` once to warm up, then `reps` timed times; returns the median in ms. */
-function measure(reps: number, fn: (rep: number) => void, warmup = true): { median: number; min: number; reps: number } {
-  if (warmup) fn(-1);
+/**
+ * Runs `fn` to warm up (once, or for at least `warmup` ms when a number: what the JIT needs to
+ * reach its steady state on a larger code path), then `reps` timed times; returns the median
+ * in ms and the time of the first, JIT-cold run.
+ */
+function measure(reps: number, fn: (rep: number) => void, warmup: boolean | number = true): { median: number; min: number; reps: number; first: number } {
+  let first = NaN;
+  if (warmup !== false) {
+    const t0 = performance.now();
+    fn(-1);
+    first = performance.now() - t0;
+    const until = t0 + (typeof warmup === 'number' ? warmup : 0);
+    while (performance.now() < until) fn(-1);
+  }
   const times: number[] = [];
   for (let r = 0; r < reps; r++) {
     const t0 = performance.now();
     fn(r);
     times.push(performance.now() - t0);
   }
-  return { median: median(times), min: Math.min(...times), reps };
+  return { median: median(times), min: Math.min(...times), reps, first };
 }
 
 function baselineReps(phases: number): number {
@@ -238,6 +251,34 @@ interface CorpusRow {
   scannerMs: number;
   /** Sections with their block facts, no model. */
   sectionsMs: number;
+  /** The first, JIT-cold pass over the corpus (markdown-it and ours), for reference. */
+  markdownItFirstMs: number;
+  oursFirstMs: number;
+}
+
+/** Warm-up time for each contender of the corpus row, so the medians compare steady states. */
+const CORPUS_WARMUP_MS = QUICK ? 300 : 1000;
+const CORPUS_REPS = QUICK ? 31 : 101;
+
+/**
+ * Times two contenders in alternation (a, b, a, b, ...) after warming each up, so that a
+ * slow phase of a shared machine weighs on both alike; returns each one's timings.
+ */
+function measurePair(reps: number, a: () => void, b: () => void): [ReturnType<typeof measure>, ReturnType<typeof measure>] {
+  const wa = measure(0, a, CORPUS_WARMUP_MS);
+  const wb = measure(0, b, CORPUS_WARMUP_MS);
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    let t0 = performance.now();
+    a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    tb.push(performance.now() - t0);
+  }
+  const result = (times: number[], first: number) => ({ median: median(times), min: Math.min(...times), reps, first });
+  return [result(ta, wa.first), result(tb, wb.first)];
 }
 
 /** The real plans next to the repository (../shared/corpus/docs), or undefined when absent. */
@@ -264,15 +305,18 @@ function benchCorpus(): CorpusRow | undefined {
   const remark = measure(QUICK ? 1 : 3, () => {
     for (const t of texts) sink = parseMarkdown(t);
   });
-  const mdit = measure(REPS, () => {
-    for (const t of texts) sink = md.parse(t, {});
-  });
-  const ours = measure(REPS, () => {
-    for (const t of texts) {
-      clearSectionCache();
-      sink = PlanDocument.parse(t).plan;
-    }
-  });
+  const [mdit, ours] = measurePair(
+    CORPUS_REPS,
+    () => {
+      for (const t of texts) sink = md.parse(t, {});
+    },
+    () => {
+      for (const t of texts) {
+        clearSectionCache();
+        sink = PlanDocument.parse(t).plan;
+      }
+    },
+  );
   // Where our time goes: the block scanner alone, and sections (blocks plus their facts) without the model.
   const bodies = texts.map((t) => t.replace(/^\uFEFF/, ''));
   const scanOnly = measure(REPS, () => {
@@ -294,8 +338,10 @@ function benchCorpus(): CorpusRow | undefined {
     markdownItOverOurs: mdit.median / ours.median,
     scannerMs: scanOnly.median,
     sectionsMs: sectionsOnly.median,
+    markdownItFirstMs: mdit.first,
+    oursFirstMs: ours.first,
   };
-  log(`  remark ${row.remarkMs.toFixed(0)} ms, markdown-it ${row.markdownItMs.toFixed(2)} ms, ours ${row.oursMs.toFixed(2)} ms`);
+  log(`  remark ${row.remarkMs.toFixed(0)} ms, markdown-it ${row.markdownItMs.toFixed(2)} ms, ours ${row.oursMs.toFixed(2)} ms (${row.markdownItOverOurs.toFixed(2)}x markdown-it)`);
   return row;
 }
 
@@ -311,6 +357,7 @@ function atLeast(name: string, value: number, min: number, digits: number): { na
 function main(): void {
   if (!gc) log('note: run with --expose-gc to measure memory');
   const corpus = benchCorpus();
+  if (CORPUS_ONLY) return;
   const rows = SIZES.map(benchSize);
   const big = rows[rows.length - 1];
   const corpusTargets = corpus
@@ -370,6 +417,7 @@ function main(): void {
       console.log(`\nCorpus cold parse (${corpus.docs} real plans, ${(corpus.bytes / 1024).toFixed(0)} KB, model built, cache cleared per document):`);
       console.log(`  remark ${corpus.remarkMs.toFixed(0)} ms, markdown-it ${corpus.markdownItMs.toFixed(2)} ms, ours ${corpus.oursMs.toFixed(2)} ms`);
       console.log(`  remark/ours ${corpus.remarkOverOurs.toFixed(1)}x, markdown-it/ours ${corpus.markdownItOverOurs.toFixed(2)}x`);
+      console.log(`  first (JIT-cold) pass: markdown-it ${corpus.markdownItFirstMs.toFixed(1)} ms, ours ${corpus.oursFirstMs.toFixed(1)} ms`);
       console.log(`  of ours: block scanner alone ${corpus.scannerMs.toFixed(2)} ms, sections with block facts ${corpus.sectionsMs.toFixed(2)} ms, the rest is the model`);
     } else {
       console.log('\nCorpus row skipped: ../shared/corpus/docs not found');

@@ -21,7 +21,7 @@
  */
 import type { Block, ItemBlock, ListBlock, OpenEnd, ParagraphBlock } from './blocks';
 import { HTML_KINDS } from './blocks';
-import { lineEnd } from './lines';
+import { lineEnd, lineEndAt } from './lines';
 import { cellCount, htmlBlockStart, isDelimiterRow, isHtmlKind7, notDefinition, plainTextStart, HTML_END_SEARCH } from './scanRules';
 
 export interface ScanResult {
@@ -83,9 +83,7 @@ class Scanner {
     const { text, starts } = this;
     const n = starts.length;
     for (let li = 0; li < n; li++) {
-      const s = starts[li];
-      const e = li + 1 < n ? lineEnd(text, s) : text.length;
-      li = this.line(li, s, e);
+      li = this.line(li, starts[li], lineEndAt(text, starts, li));
     }
     return { blocks: this.out, open: this.finish() };
   }
@@ -342,7 +340,7 @@ class Scanner {
     let k = li;
     for (;;) {
       const ls = starts[k];
-      const le = k + 1 < starts.length ? lineEnd(text, ls) : text.length;
+      const le = lineEndAt(text, starts, k);
       let p = ls;
       while (p < le && text.charCodeAt(p) === 32) p++;
       if (p === le) break;
