@@ -5,7 +5,6 @@
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 /** An error caused by the user's input or arguments: one line on stderr, exit code 2. */
 export class UsageError extends Error {
@@ -93,7 +92,10 @@ export async function loadTextFile(file: string, cwd: string): Promise<LoadedFil
  */
 export async function writeBack(file: LoadedFile, text: string): Promise<void> {
   const dir = path.dirname(file.real);
-  const tmp = path.join(dir, `.${path.basename(file.real)}.phasewise-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  // pid, time and a random part make the name unique enough; 'wx' refuses to reuse one anyway.
+  // (node:crypto is not loaded for this: it costs every command's start-up.)
+  const unique = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const tmp = path.join(dir, `.${path.basename(file.real)}.phasewise-${unique}.tmp`);
   let created = false;
   try {
     const st = await fs.stat(file.real);

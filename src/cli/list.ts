@@ -72,12 +72,16 @@ export function findMarkdown(root: string, note: (message: string) => void = () 
       note(`skipped the folder ${rel || '.'}: ${reason(e)}`);
       return;
     }
+    // Paths are built only for folders and Markdown files: a tree such as node_modules holds
+    // tens of thousands of other entries.
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const e of entries) {
-      const abs = path.join(dir, e.name);
-      const r = rel ? `${rel}/${e.name}` : e.name;
+      const name = e.name;
       if (e.isDirectory()) {
-        if (!SKIPPED.has(e.name)) walk(abs, r);
-      } else if (e.name.endsWith('.md')) {
+        if (!SKIPPED.has(name)) walk(prefix + name, rel ? `${rel}/${name}` : name);
+      } else if (name.endsWith('.md')) {
+        const abs = prefix + name;
+        const r = rel ? `${rel}/${name}` : name;
         if (e.isFile()) out.push({ abs, rel: r });
         else if (e.isSymbolicLink() && linkedFileInside(abs, rootReal)) out.push({ abs, rel: r });
       }

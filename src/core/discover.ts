@@ -6,9 +6,10 @@
  *
  * Pure TypeScript, no `vscode` or Node import.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DocumentKindSchema, JSON_VERSION, StatusJsonSchema, type Plan } from './model';
 import { toStatusJson } from './report';
+import { lineEnd, lineStart } from './parse/lines';
 import { findStatusEmoji } from './status';
 
 /** Folders never descended into when they are found inside a tree (an explicit root is read). */
@@ -30,23 +31,46 @@ export function isPlanLike(plan: Plan): boolean {
 //
 // Each pattern is a loose superset of one way the parser finds structure, so that a file the
 // parser would show is never rejected here; a false "maybe" only costs a parse.
+//
+// Running every pattern over every file is what made the look cost more than the parse of
+// the few candidates, so the patterns that are read from the start of a line are tried only
+// on the lines that hold their key words (found with indexOf in a lowercase copy), and at
+// the start of those lines (sticky `y` patterns). `mayBePlanEverywhere` runs the same
+// patterns over the whole text; the two agree (a unit test holds them to it), and it is used
+// where a lowercase copy would not line up with the text or a character folds to ASCII only
+// under Unicode case folding.
 
 /** A checkbox item, `- [ ]`, `1. [x]`, `* [-]` (anywhere: a nested item can start mid-line). */
 const CHECKBOX = /(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\]/;
 // Headings and fields are read from the start of their line, after decoration such as `## `,
-// `- `, `**` or an emoji (`[^\p{L}\p{N}\r\n]*`).
+// `- `, `**` or an emoji (`[^\p{L}\p{N}\r\n]*`). Each is written once, as a source, and
+// compiled for both uses: `^` + multiline for the whole text, sticky for one line start.
+const PHASE_NUMBER_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:phase|stage|milestone|iteration)\s+\d`;
+const PHASE_ID_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:[Pp]hase\s+)?(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]`;
+const TRACKER_SRC = String.raw`\uFEFF?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__){0,2}[A-Z][A-Z0-9-]*?-\d`;
+const FIX_SRC = String.raw`(?:[^\p{L}\p{N}\r\n]|\d{1,9}[.)])*(?:problem|issue)[^\p{L}\p{N}]*:`;
 /** A numbered phase heading: `Phase 3`, `Stage 2`, `Milestone 1.2`, `Iteration 4`. */
-const PHASE_NUMBER = /^[^\p{L}\p{N}\r\n]*(?:phase|stage|milestone|iteration)\s+\d/imu;
+const PHASE_NUMBER = new RegExp('^' + PHASE_NUMBER_SRC, 'imu');
+const PHASE_NUMBER_AT = new RegExp(PHASE_NUMBER_SRC, 'iuy');
+const PHASE_WORDS = ['phase', 'stage', 'milestone', 'iteration'];
 /** A phase heading with an ID: `PH-NEXT-002`, `WS-2`, `MS-1`. */
-const PHASE_ID = /^[^\p{L}\p{N}\r\n]*(?:[Pp]hase\s+)?(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]/mu;
+const PHASE_ID = new RegExp('^' + PHASE_ID_SRC, 'mu');
+const PHASE_ID_AT = new RegExp(PHASE_ID_SRC, 'uy');
+const PHASE_ID_KEY = /(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]/g;
 /** A tracker entry: a heading (ATX, or the first line of a setext one) that starts with an ID like `SEC-002`. */
-const TRACKER = /^\uFEFF?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__){0,2}[A-Z][A-Z0-9-]*?-\d/m;
+const TRACKER = new RegExp('^' + TRACKER_SRC, 'm');
+const TRACKER_AT = new RegExp(TRACKER_SRC, 'y');
+const TRACKER_KEY = /[A-Z0-9]-\d/g;
 /** A fix block: `## Problem: ...`, `- **Issue:** ...`, `1. 🐛 Issue: ...`. */
-const FIX = /^(?:[^\p{L}\p{N}\r\n]|\d{1,9}[.)])*(?:problem|issue)[^\p{L}\p{N}]*:/imu;
+const FIX = new RegExp('^' + FIX_SRC, 'imu');
+const FIX_AT = new RegExp(FIX_SRC, 'iuy');
+const FIX_WORDS = ['problem', 'issue'];
 /** A `Gold Nugget` field. */
 const NUGGET = /gold[^\p{L}\p{N}]*nugget/iu;
+const NUGGET_AT = /gold[^\p{L}\p{N}]*nugget/iuy;
 /** A table cell that is `Status` or `State` (an overview table and a tracker table have one). */
 const STATUS_COLUMN = /(?:^|\|)[ \t]*(?:\*\*|__|`)?(?:status|state)(?:\*\*|__|`)?[ \t]*(?:\||$)/im;
+const STATUS_WORDS = ['status', 'state'];
 /**
  * What gives a document of marked steps a kind: a word of its title, a task ID, a
  * `Current Phase` line. (A title is cleaned of punctuation first, so `_` counts as a boundary.)
@@ -54,6 +78,14 @@ const STATUS_COLUMN = /(?:^|\|)[ \t]*(?:\*\*|__|`)?(?:status|state)(?:\*\*|__|`)
 const KIND_HINT = /(?<![A-Za-z0-9])(?:log|summary|report|recap|tracker|changelog|backlog|plan|roadmap)(?![A-Za-z0-9])|[A-Z]-\d|current[^\p{L}\p{N}]*phase/iu;
 /** A list item whose first line has a character outside ASCII, where a status emoji (or its damaged form) can be. */
 const ITEM_WITH_SYMBOL = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*?[^\x00-\x7f][^\r\n]*/gm;
+/** A Backlog.md task file: front matter with a status (only the file's first lines are looked at). */
+const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
+/**
+ * Characters that make the line-by-line look unsafe: `ſ` and the Kelvin sign fold to ASCII
+ * letters under Unicode case folding but not under toLowerCase, and U+2028/U+2029 end a line
+ * for `^` but not for the line utilities.
+ */
+const FOLDING_OR_BREAK = /[\u017f\u212a\u2028\u2029]/;
 
 /** True when a list item carries a status emoji: a marked step (`- Write the docs ✅`). */
 function hasMarkedItem(text: string): boolean {
@@ -64,19 +96,69 @@ function hasMarkedItem(text: string): boolean {
   return false;
 }
 
+/** True when `at` (sticky) matches at the start of a line that holds one of `words` in `lower`. */
+function lineWithWord(text: string, lower: string, words: readonly string[], at: RegExp): boolean {
+  for (const w of words) {
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) {
+      at.lastIndex = lineStart(text, i);
+      if (at.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when `at` (sticky) matches at the start of a line that holds a match of `key` (global). */
+function lineWithKey(text: string, key: RegExp, at: RegExp): boolean {
+  key.lastIndex = 0;
+  for (let m = key.exec(text); m; m = key.exec(text)) {
+    const next = key.lastIndex;
+    at.lastIndex = lineStart(text, m.index);
+    if (at.test(text)) return true;
+    key.lastIndex = next;
+  }
+  return false;
+}
+
+/** True when a line that holds one of `words` in `lower` matches `re` (a one-line pattern). */
+function lineMatching(text: string, lower: string, words: readonly string[], re: RegExp): boolean {
+  for (const w of words) {
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) {
+      if (re.test(text.slice(lineStart(text, i), lineEnd(text, i)))) return true;
+    }
+  }
+  return false;
+}
+
+/** True when `at` (sticky) matches where `lower` holds `word`. */
+function wordAt(text: string, lower: string, word: string, at: RegExp): boolean {
+  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+    at.lastIndex = i;
+    if (at.test(text)) return true;
+  }
+  return false;
+}
+
 /**
  * A quick look at a Markdown text: false when it certainly is no plan, log, summary, tracker or
  * task list (`isPlanLike` of its model would be false), so that only candidates are parsed.
  * Never false for a text the parser shows as a plan.
  */
-/** A Backlog.md task file: front matter with a status (only the file's first lines are looked at). */
-const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
-
 export function mayBePlan(text: string): boolean {
+  if (FRONT_STATUS.test(text.slice(0, 20_000)) || CHECKBOX.test(text)) return true;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length || FOLDING_OR_BREAK.test(text)) return mayBePlanEverywhere(text);
+  if (lineWithWord(text, lower, PHASE_WORDS, PHASE_NUMBER_AT) || lineWithKey(text, PHASE_ID_KEY, PHASE_ID_AT)) return true;
+  if (lineWithKey(text, TRACKER_KEY, TRACKER_AT) || lineWithWord(text, lower, FIX_WORDS, FIX_AT)) return true;
+  if (wordAt(text, lower, 'gold', NUGGET_AT) || lineMatching(text, lower, STATUS_WORDS, STATUS_COLUMN)) return true;
+  // Steps marked with a status emoji (`- Write the docs ✅`) in a document with a kind.
+  return KIND_HINT.test(text) && hasMarkedItem(text);
+}
+
+/** `mayBePlan` by running each pattern over the whole text (the reference for the line-by-line look). */
+export function mayBePlanEverywhere(text: string): boolean {
   if (FRONT_STATUS.test(text.slice(0, 20_000))) return true;
   if (CHECKBOX.test(text) || PHASE_NUMBER.test(text) || PHASE_ID.test(text) || TRACKER.test(text)) return true;
   if (FIX.test(text) || NUGGET.test(text) || STATUS_COLUMN.test(text)) return true;
-  // Steps marked with a status emoji (`- Write the docs ✅`) in a document with a kind.
   return KIND_HINT.test(text) && hasMarkedItem(text);
 }
 
@@ -91,7 +173,7 @@ export const ListJsonSchema = z.object({
       /** The file's path relative to `root`, with forward slashes. */
       file: z.string(),
       kind: DocumentKindSchema,
-      title: z.string().nullable(),
+      title: z.nullable(z.string()),
       currentPhase: StatusJsonSchema.shape.currentPhase,
       progress: StatusJsonSchema.shape.progress,
     }),

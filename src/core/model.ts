@@ -3,7 +3,7 @@
  * Every element carries its source range as UTF-16 offsets into the document text
  * (`start` inclusive, `end` exclusive) and a 0-based line number.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const STATUSES = ['pending', 'in-progress', 'completed', 'failed', 'blocked'] as const;
 export const StatusSchema = z.enum([...STATUSES, 'unknown']);
@@ -189,38 +189,36 @@ export const JSON_VERSION = 1;
 
 export const StatusJsonSchema = z.object({
   version: z.literal(JSON_VERSION),
-  file: z.string().optional(),
+  file: z.optional(z.string()),
   kind: DocumentKindSchema,
-  title: z.string().nullable(),
-  currentPhase: z
-    .object({ number: z.string().nullable(), id: z.string().nullable(), title: z.string(), line: z.number().int() })
-    .nullable(),
-  progress: z.object({ completed: z.number().int(), total: z.number().int() }),
+  title: z.nullable(z.string()),
+  currentPhase: z.nullable(z.object({ number: z.nullable(z.string()), id: z.nullable(z.string()), title: z.string(), line: z.int() })),
+  progress: z.object({ completed: z.int(), total: z.int() }),
   phases: z.array(
     z.object({
-      number: z.string().nullable(),
-      id: z.string().nullable(),
+      number: z.nullable(z.string()),
+      id: z.nullable(z.string()),
       title: z.string(),
       status: StatusSchema,
-      statusText: z.string().nullable(),
-      line: z.number().int(),
-      depth: z.number().int(),
-      tasks: z.object({ done: z.number().int(), total: z.number().int() }),
+      statusText: z.nullable(z.string()),
+      line: z.int(),
+      depth: z.int(),
+      tasks: z.object({ done: z.int(), total: z.int() }),
     }),
   ),
   tasks: z.array(
     z.object({
-      id: z.string().nullable(),
+      id: z.nullable(z.string()),
       title: z.string(),
       status: StatusSchema,
       kind: z.enum(['checkbox', 'step', 'tracker']),
-      line: z.number().int(),
-      phase: z.string().nullable(),
+      line: z.int(),
+      phase: z.nullable(z.string()),
     }),
   ),
   diagnostics: z.array(
     z.object({
-      line: z.number().int(),
+      line: z.int(),
       severity: z.enum(['error', 'warning', 'info']),
       code: z.string(),
       message: z.string(),

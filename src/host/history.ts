@@ -7,7 +7,7 @@
  * unreadable is set aside and the history starts again, with a warning in the log.
  */
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { StatusSchema, type Plan, type Status } from '../core';
 
 export const HISTORY_KEY = 'phasewise.history';
@@ -27,7 +27,7 @@ export const HistoryEventSchema = z.object({
   from: StatusSchema,
   to: StatusSchema,
   /** Milliseconds since the epoch. */
-  time: z.number().int().nonnegative(),
+  time: z.int().check(z.nonnegative()),
   source: SourceSchema,
 });
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;

@@ -5,7 +5,7 @@
  * The shell never contains plan text. The plan arrives as a `model` message and the page script
  * (media/progress.js) renders it with DOM APIs and `textContent` only.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { plainLabel } from './text';
 import { currentPhaseIndex, phaseLabel } from '../core/edits';
 import { type Phase, type Plan, StatusSchema } from '../core/model';
@@ -13,7 +13,7 @@ import { phaseTaskCounts, progress } from '../core/report';
 
 // ---- the model ----
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
 export const ProgressPhaseSchema = z.object({
   /** Index into `Plan.phases`. */
@@ -31,7 +31,7 @@ export const ProgressPhaseSchema = z.object({
   depth: count,
   current: z.boolean(),
   /** How long the phase has been in progress, in milliseconds, when known. */
-  inProgressMs: z.number().nonnegative().optional(),
+  inProgressMs: z.optional(z.number().check(z.nonnegative())),
 });
 export type ProgressPhase = z.infer<typeof ProgressPhaseSchema>;
 
@@ -42,9 +42,9 @@ export const ProgressModelSchema = z.object({
   completed: count,
   total: count,
   /** `completed / total` as an integer percentage, 0 when there is nothing to count. */
-  percent: z.number().int().min(0).max(100),
+  percent: z.int().check(z.minimum(0), z.maximum(100)),
   /** Index of the current phase, when there is one. */
-  current: count.optional(),
+  current: z.optional(count),
   phases: z.array(ProgressPhaseSchema),
 });
 export type ProgressModel = z.infer<typeof ProgressModelSchema>;
@@ -118,7 +118,7 @@ export function progressModel(
 /** Extension → webview. `null` shows the empty state. */
 export const HostMessageSchema = z.strictObject({
   type: z.literal('model'),
-  model: ProgressModelSchema.nullable(),
+  model: z.nullable(ProgressModelSchema),
 });
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePlan } from '../../src/core';
-import { DEFAULT_EXCLUDE, SKIPPED_DIRS, isPlanLike, mayBePlan } from '../../src/core/discover';
+import { DEFAULT_EXCLUDE, SKIPPED_DIRS, isPlanLike, mayBePlan, mayBePlanEverywhere } from '../../src/core/discover';
 import pkg from '../../package.json';
 
 function findRoot(): string {
@@ -98,6 +98,40 @@ describe('discover', () => {
       // And it is worth having: most of them are rejected without a parse.
       const rejected = files.filter((f) => !mayBePlan(fs.readFileSync(f, 'utf8'))).length;
       assert.ok(rejected > files.length / 2, `rejected ${rejected} of ${files.length}`);
+    });
+  });
+
+  describe('the line-by-line look', () => {
+    it('agrees with the patterns run over the whole text, on every Markdown file at hand', function () {
+      this.timeout(120_000);
+      const files = [...allMarkdown(path.join(ROOT, 'node_modules')), ...allMarkdown(CORPUS), ...allMarkdown(path.join(ROOT, 'samples')), ...allMarkdown(path.join(ROOT, 'test', 'fixtures'))];
+      assert.ok(files.length > 100, `found ${files.length} files`);
+      const differ = files.filter((f) => {
+        const text = fs.readFileSync(f, 'utf8');
+        return mayBePlan(text) !== mayBePlanEverywhere(text);
+      });
+      assert.deepEqual(differ, []);
+    });
+
+    it('agrees with them on texts built from the shapes it looks for, line endings and odd characters', () => {
+      // Fragments that start or end lines in every way, so a shape lands at a line start, in
+      // the middle of a line or across a line break; plus characters that fold or break lines.
+      const parts = [
+        '## Phase 2: Build', 'phase', ' 3', 'Stage', '\tMilestone 1', 'PH-NEXT-1', 'Phase PH-2', 'WS-3', '### SEC-002: Leak', '**API-7**', 'OPS-', '9',
+        'Problem', ': slow', '- **Issue:** it hangs', '1. 🐛 Issue: x', 'Gold', ' Nugget', 'gold-nugget', '| Status |', '| state', '|', 'Status', '**State**',
+        '# Weekly report', 'plan', '- step ✅', '2. done 🔄', 'A-1', 'Current Phase', '\n', '\r\n', '\r', '\n\n', ' ', '  ', '\u2028', '\u017f', 'ſtatus', 'İ', '\u212a', '---\nstatus: To Do\n---\n', 'text', '- ', '> ',
+      ];
+      let seed = 7;
+      const rand = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+      };
+      for (let i = 0; i < 4000; i++) {
+        let text = '';
+        const n = 1 + rand(12);
+        for (let k = 0; k < n; k++) text += parts[rand(parts.length)];
+        assert.equal(mayBePlan(text), mayBePlanEverywhere(text), JSON.stringify(text));
+      }
     });
   });
 

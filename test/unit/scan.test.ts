@@ -61,14 +61,26 @@ describe('block scanner: shapes it summarises like remark', () => {
     'windows line endings': '- a\r\n\r\n  b\r\n- c\r\n\r\n| x |\r\n|---|\r\n| 1 |\r\n',
     'heading closes a list': lines('- item', '## Heading', '- another'),
     'thematic break closes a list': lines('- item', '***', '- another'),
+    'link reference definitions, one a line': lines('See [the site][site] and [docs].', '', '[site]: https://example.com', '[docs]: ./docs/guide.md "The guide"', "[more]: https://example.com/more 'More'", '[last]: /x (paren title)', 'text after them'),
+    'definition before a heading and a list': lines('[a]: https://a.example', '# Heading', '[b]: https://b.example', '- item'),
+    'definition-like line inside a paragraph': lines('Some text', '[a]: https://a.example'),
+    'definition after a list item and a blank line': lines('- item', '', '[a]: https://a.example', ''),
+    'footnote definitions with blank lines after': lines('Text[^1] and more[^two].', '', '[^1]: The first note.', '', '[^two]: Second note', '', 'after'),
   };
   for (const [name, text] of Object.entries(cases)) it(name, () => accepts(text));
 });
 
 describe('block scanner: shapes it leaves to remark', () => {
   const cases: Record<string, string> = {
-    'link reference definition': lines('[site]: https://example.com', '', 'text'),
-    'footnote definition': lines('[^note]: a footnote', ''),
+    'definition with its title on the next line': lines('[site]: https://example.com', '"A title"'),
+    'definition with an angle-bracket destination': lines('[site]: <https://example.com>', '', 'text'),
+    'definition with parentheses in its destination': lines('[w]: https://en.wikipedia.org/wiki/A_(b)', ''),
+    'definition whose label runs over two lines': lines('[a long', 'label]: /url'),
+    'definition with an escape in its title': lines('[a]: /url "say \\"hi\\""', ''),
+    'definition inside an item': lines('- [a]: /url', ''),
+    'footnote definition followed by a line': lines('[^note]: a footnote', 'that carries on'),
+    'footnote definition continued four columns in': lines('[^note]: a footnote', '', '    with a second paragraph'),
+    'footnote definition that starts a list': lines('[^note]: - a list', ''),
     'tab indentation': lines('- item', '\t- tabbed child'),
     'tab after a list marker': '-\tthing',
     'empty list item': lines('-', '  text'),

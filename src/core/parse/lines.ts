@@ -56,8 +56,18 @@ export function lineEnd(text: string, offset: number): number {
   return r >= 0 && r < n ? r : n;
 }
 
+// Whether `anyCrText` holds a carriage return at all.
+let anyCrText = '';
+let anyCr = false;
+
 /** Start of the line that contains `offset`. */
 export function lineStart(text: string, offset: number): number {
+  if (text !== anyCrText) {
+    anyCrText = text;
+    anyCr = text.indexOf('\r') >= 0;
+  }
+  // Without carriage returns the last line feed decides, and lastIndexOf is native.
+  if (!anyCr) return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
   let i = offset;
   while (i > 0) {
     const c = text.charCodeAt(i - 1);

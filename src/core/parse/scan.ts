@@ -22,7 +22,7 @@
 import type { Block, ItemBlock, ListBlock, OpenEnd, ParagraphBlock } from './blocks';
 import { HTML_KINDS } from './blocks';
 import { lineEnd, lineEndAt } from './lines';
-import { cellCount, htmlBlockStart, isDelimiterRow, isHtmlKind7, notDefinition, plainTextStart, HTML_END_SEARCH } from './scanRules';
+import { cellCount, definitionLine, footnoteLine, htmlBlockStart, isBlankRange, isDelimiterRow, isHtmlKind7, notDefinition, plainTextStart, HTML_END_SEARCH } from './scanRules';
 
 export interface ScanResult {
   blocks: Block[];
@@ -255,6 +255,14 @@ class Scanner {
     }
     // Paragraph text: continues an open paragraph, even one in items this line did not match.
     if (paraOpen || lazyPara) return this.continuePara(li, e, p);
+    if (c === 91 /* [ */ && d === 0) {
+      const kind = this.definition(li, p, e);
+      if (kind) {
+        this.add(0, { type: 'other', start: s, end: e, line: li, kind });
+        this.leaf = undefined;
+        return li;
+      }
+    }
     const block: ParagraphBlock = { type: 'paragraph', start: s, end: e, line: li };
     this.add(d, block);
     // A paragraph that starts with `[` may be link reference definitions: unless its first
@@ -263,6 +271,42 @@ class Scanner {
     if (ref && text.slice(p, e).includes(']:')) refuse();
     this.leaf = { kind: 'para', block: d ? undefined : block, start: s, line: li, ref };
     return li;
+  }
+
+  /**
+   * The kind of the definition that the top-level line at `p` is on its own, or undefined: a
+   * link reference definition written on one line (`[label]: destination "title"`, no title on
+   * the next line), or a one-line GFM footnote definition of plain text with a blank line or
+   * the end after it.
+   */
+  private definition(li: number, p: number, e: number): string | undefined {
+    const { text, starts } = this;
+    const next = li + 1 < starts.length ? starts[li + 1] : -1;
+    const nextEnd = next < 0 ? -1 : lineEndAt(text, starts, li + 1);
+    if (text.charCodeAt(p + 1) === 94 /* ^ */) {
+      if (!footnoteLine(text, p, e) || (next >= 0 && !isBlankRange(text, next, nextEnd))) return undefined;
+      // The first line after the blank ones must not continue the footnote (4 columns in).
+      for (let k = li + 1; k < starts.length; k++) {
+        const ls = starts[k];
+        const le = lineEndAt(text, starts, k);
+        if (isBlankRange(text, ls, le)) continue;
+        let q = ls;
+        while (q < le && text.charCodeAt(q) === 32) q++;
+        if (q - ls >= 4 || text.charCodeAt(q) === 9) return undefined;
+        break;
+      }
+      return 'footnoteDefinition';
+    }
+    const titled = definitionLine(text, p, e);
+    if (titled === undefined) return undefined;
+    // Without a title, the next line may hold one: left to remark.
+    if (!titled && next >= 0) {
+      let k = next;
+      while (k < nextEnd && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      const t = text.charCodeAt(k);
+      if (k < nextEnd && (t === 34 || t === 39 || t === 40)) return undefined;
+    }
+    return 'definition';
   }
 
   private continuePara(li: number, e: number, p: number): number {

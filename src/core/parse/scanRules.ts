@@ -106,3 +106,87 @@ export function notDefinition(text: string, p: number, e: number): boolean {
   const t = text.charCodeAt(j);
   return t !== 34 && t !== 39 && t !== 40; // " ' ( would open a title
 }
+
+/** True when text[s, e) holds only spaces and tabs. */
+export function isBlankRange(text: string, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * End of a definition label that starts at `p` (`[`), after its `]:`, or -1: a label of
+ * 1 to 999 characters on the line, with no brackets or escapes, not only whitespace.
+ */
+function labelEnd(text: string, p: number, e: number): number {
+  let k = p + 1;
+  let visible = false;
+  while (k < e && k - p <= 1000) {
+    const c = text.charCodeAt(k);
+    if (c === 93 /* ] */) break;
+    if (c === 91 || c === 92) return -1;
+    if (c !== 32 && c !== 9) visible = true;
+    k++;
+  }
+  if (k >= e || !visible || k - p > 1000 || text.charCodeAt(k + 1) !== 58 /* : */) return -1;
+  return k + 2;
+}
+
+const TITLE_CLOSE: Record<number, number> = { 34: 34, 39: 39, 40: 41 };
+
+/**
+ * Whether the line at `p` is a whole link reference definition in the simple form the
+ * scanner reads: `[label]: destination` with a plain destination (no `<`, parentheses,
+ * escapes or controls), then optionally a title in `"`, `'` or `()` with no escapes and no
+ * closing character inside. Returns true when a title is on the line, false when there is
+ * none, undefined when the line is not of that form (it may still be a definition).
+ */
+export function definitionLine(text: string, p: number, e: number): boolean | undefined {
+  let j = labelEnd(text, p, e);
+  if (j < 0) return undefined;
+  while (j < e && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j >= e || text.charCodeAt(j) === 60 /* < */) return undefined;
+  while (j < e) {
+    const c = text.charCodeAt(j);
+    if (c === 32 || c === 9) break;
+    if (c < 32 || c === 127 || c === 40 || c === 41 || c === 92) return undefined;
+    j++;
+  }
+  const destEnd = j;
+  while (j < e && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  if (j >= e) return false;
+  if (j === destEnd) return undefined;
+  const close = TITLE_CLOSE[text.charCodeAt(j)];
+  if (close === undefined) return undefined;
+  let k = j + 1;
+  while (k < e) {
+    const c = text.charCodeAt(k);
+    if (c === close) break;
+    if (c === 92 || (close === 41 && c === 40)) return undefined;
+    k++;
+  }
+  if (k >= e || !isBlankRange(text, k + 1, e)) return undefined;
+  return true;
+}
+
+/**
+ * Whether the line at `p` is a GFM footnote definition `[^label]: text` with a label of
+ * letters, digits, `-` and `_`, whose text starts with a letter or digit.
+ */
+export function footnoteLine(text: string, p: number, e: number): boolean {
+  let k = p + 2;
+  while (k < e) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)) break;
+    k++;
+  }
+  if (k === p + 2 || k - p > 100 || text.charCodeAt(k) !== 93 || text.charCodeAt(k + 1) !== 58) return false;
+  const j = k + 2;
+  k = j;
+  while (k < e && text.charCodeAt(k) === 32) k++;
+  if (k - j > 3) return false;
+  const c = text.charCodeAt(k);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
