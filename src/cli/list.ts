@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Plan, currentPhaseIndex, parsePlan } from '../core';
-import { type ListEntry, MAX_PLAN_BYTES, SKIPPED_DIRS, isPlanLike, mayBePlan, toListEntry } from '../core/discover';
+import { type ListEntry, MAX_PLAN_BYTES, SKIPPED_DIRS, isPlanLike, mayBePlan, toListEntry } from '../core';
 import { UsageError } from './files';
 import { phaseName } from './format';
 

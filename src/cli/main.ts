@@ -27,8 +27,8 @@ import {
   setStatus,
   toStatusJson,
 } from '../core';
-import { newDocument } from '../core/templates';
-import { ListJsonSchema, MAX_PLAN_BYTES, SKIPPED_DIRS } from '../core/discover';
+import { newDocument } from '../core';
+import { ListJsonSchema, MAX_PLAN_BYTES, SKIPPED_DIRS } from '../core';
 import { UsageError, createNewFile, loadTextFile, writeBack } from './files';
 import { formatCheck, formatNext, formatStatus, nextJson } from './format';
 import { formatList, listPlans } from './list';

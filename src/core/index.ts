@@ -7,3 +7,6 @@ export * from './diagnostics';
 export * from './report';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
+export * from './templates';
+export * from './discover';
+export { lineIndex, lineStarts } from './parse/lines';

@@ -31,7 +31,7 @@ import {
   type Task,
   type TextEdit,
 } from '../core';
-import { insertTemplate, newDocument, type DocumentTemplate, type TemplateKind } from '../core/templates';
+import { insertTemplate, newDocument, type DocumentTemplate, type TemplateKind } from '../core';
 import { applyToDocument, isTargetRef, phaseRef, resolveRef, setStatusAt, taskRef, type TargetRef } from './apply';
 import { LENS_MARKER } from './codeLens';
 import { formatDuration, type HistoryEvent, type HistorySource } from './history';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { checkPlan, repairEdits, type Diagnostic as CoreDiagnostic } from '../core';
-import { lineIndex, lineStarts } from '../core/parse/lines';
+import { lineIndex, lineStarts } from '../core';
 import { applyToDocument, eventsFor } from './apply';
 import type { Services } from './services';
 

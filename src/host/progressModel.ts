@@ -7,9 +7,9 @@
  */
 import * as z from 'zod/mini';
 import { plainLabel } from './text';
-import { currentPhaseIndex, phaseLabel } from '../core/edits';
-import { type Phase, type Plan, StatusSchema } from '../core/model';
-import { phaseTaskCounts, progress } from '../core/report';
+import { currentPhaseIndex, phaseLabel } from '../core';
+import { type Phase, type Plan, StatusSchema } from '../core';
+import { phaseTaskCounts, progress } from '../core';
 
 // ---- the model ----
 

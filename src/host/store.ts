@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { PlanDocument, type Plan, type TextChange } from '../core';
-import { DEFAULT_EXCLUDE, MAX_PLAN_BYTES, isPlanLike, mayBePlan } from '../core/discover';
+import { DEFAULT_EXCLUDE, MAX_PLAN_BYTES, isPlanLike, mayBePlan } from '../core';
 
 export type ChangeSource = 'typing' | 'outside' | 'save' | 'discovery' | 'phasewise';
 

@@ -194,6 +194,14 @@ describe('source boundaries', () => {
     assert.deepEqual(offending, []);
   });
 
+  it('host, CLI and extension reach the core only through src/core/index.ts', () => {
+    const outside = [...importsOf('src/host'), ...importsOf('src/cli'), ...importsOf('src').filter((i) => i.file === join('src', 'extension.ts'))].filter((i) =>
+      /(?:^|\/)core\//.test(i.from),
+    );
+    assert.ok(importsOf('src/cli').some((i) => /(?:^|\/)core$/.test(i.from)), 'the scan finds core imports at all');
+    assert.deepEqual(outside, []);
+  });
+
   it('the extension reads files only through VS Code (no Node file system: remote and virtual workspaces)', () => {
     assert.ok(importsOf('src/host').some((i) => i.from === 'vscode'), 'the scan finds imports at all');
     const host = [...importsOf('src/host'), ...importsOf('src/core')].filter((i) => /^(?:node:)?(?:fs|fs\/promises|child_process|path)$/.test(i.from));
