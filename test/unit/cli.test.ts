@@ -443,7 +443,7 @@ describe('cli', () => {
       assertUsageError(await run(['help', 'frobnicate'], tmp), /unknown command "frobnicate"/);
     });
 
-    it('prints a stack trace for unexpected errors only with PHASEWISE_DEBUG=1', async () => {
+    it('reports an unexpected error as a bug (exit 1), with a stack trace only with PHASEWISE_DEBUG=1', async () => {
       const attempt = async (env: Record<string, string>, args: string[]): Promise<{ code: number; stderr: string }> => {
         let stderr = '';
         const io = {
@@ -458,12 +458,13 @@ describe('cli', () => {
         };
         return { code: await main(args, io), stderr };
       };
+      // An unexpected error is a bug: exit 1 (not the usage code 2) and a line asking to report it.
       const quiet = await attempt({}, ['status', 'plan.md']);
-      assert.equal(quiet.code, 2);
-      assert.equal(quiet.stderr, 'phasewise: stdout is gone\n');
+      assert.equal(quiet.code, 1);
+      assert.match(quiet.stderr, /^phasewise: internal error: stdout is gone\nphasewise: this is a bug; please report it at https:\/\/\S+ with the command you ran \(PHASEWISE_DEBUG=1 prints the stack trace\)\n$/);
       const debug = await attempt({ PHASEWISE_DEBUG: '1' }, ['status', 'plan.md']);
-      assert.equal(debug.code, 2);
-      assert.match(debug.stderr, /^phasewise: stdout is gone\nTypeError: stdout is gone\n\s+at /);
+      assert.equal(debug.code, 1);
+      assert.match(debug.stderr, /^phasewise: internal error: stdout is gone\nphasewise: this is a bug; please report it at \S+ with the command you ran\nTypeError: stdout is gone\n\s+at /);
       // A usage error never gets a stack, even in debug mode.
       const usage = await attempt({ PHASEWISE_DEBUG: '1' }, ['status', 'nope.md']);
       assert.equal(usage.stderr, 'phasewise: nope.md: no such file\n');
