@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',
@@ -24,42 +25,57 @@ function walk(dir, pattern) {
     e.isDirectory() ? walk(join(dir, e.name), pattern) : pattern.test(e.name) ? [join(dir, e.name)] : []);
 }
 
+/** @type {import('esbuild').BuildOptions[]} */
 const builds = [];
 if (existsSync('src/extension.ts')) {
-  builds.push(esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }));
+  builds.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
-builds.push(esbuild.build({
-  ...common,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli.js',
-  banner: { js: '#!/usr/bin/env node' },
-}).then(() => chmodSync('dist/cli.js', 0o755)));
+builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 
 if (args.has('--tests')) {
   rmSync('out/test/unit', { recursive: true, force: true });
-  builds.push(esbuild.build({
+  builds.push({
     ...common,
     sourcemap: 'inline',
     entryPoints: walk('test/unit', /\.test\.ts$/),
     outdir: 'out/test/unit',
     outbase: 'test/unit',
     external: ['mocha', 'vscode'],
-  }));
+  });
 }
 if (args.has('--integration')) {
   // The in-editor suite: a mocha runner (index.ts) and its tests, run inside the extension host.
   rmSync('out/test/integration', { recursive: true, force: true });
-  builds.push(esbuild.build({
+  builds.push({
     ...common,
     sourcemap: 'inline',
     entryPoints: walk('test/integration', /\.ts$/),
     outdir: 'out/test/integration',
     outbase: 'test/integration',
     external: ['mocha', 'mocha10', 'vscode'],
-  }));
+  });
 }
 if (args.has('--bench')) {
-  builds.push(esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js' }));
-  builds.push(esbuild.build({ ...common, entryPoints: ['bench/discovery.ts'], outfile: 'out/bench/discovery.js' }));
+  builds.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js' });
+  builds.push({ ...common, entryPoints: ['bench/discovery.ts'], outfile: 'out/bench/discovery.js' });
 }
-await Promise.all(builds);
+
+/** The CLI is run as `phasewise` (npm's bin): keep it executable after every build. */
+const executable = {
+  name: 'executable-cli',
+  /** @param {import('esbuild').PluginBuild} build */
+  setup(build) {
+    build.onEnd((result) => {
+      if (!result.errors.length && build.initialOptions.outfile === 'dist/cli.js' && existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);
+    });
+  },
+};
+const options = builds.map((b) => ({ ...b, plugins: [executable] }));
+
+if (args.has('--watch')) {
+  // npm run watch: rebuild on every change (the extension, the CLI, and what the flags add).
+  for (const o of options) await (await esbuild.context(o)).watch();
+  console.log(`watching ${options.length} bundles; Ctrl-C to stop`);
+} else {
+  await Promise.all(options.map((o) => esbuild.build(o)));
+}

@@ -14,7 +14,10 @@ function run(command, args) {
   if (r.status !== 0) throw new Error(`${[command, ...args].join(' ')} failed (exit ${r.status ?? r.signal})`);
 }
 
-/** Builds and packages; returns the .vsix path and its size in bytes. */
+/**
+ * Builds and packages; returns the .vsix path and its size in bytes.
+ * @param {{ out?: string }} [options]
+ */
 export function packageExtension({ out } = {}) {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const vsix = resolve(ROOT, out ?? `${pkg.name}-${pkg.version}.vsix`);

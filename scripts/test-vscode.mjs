@@ -121,6 +121,7 @@ const WORKBENCH_CHATTER = [
   /^ChatSessionStore:/,
   /^\[Service Worker\] registration/, // service workers need https or localhost, not 127.0.0.1
 ];
+/** @type {Record<string, number>} */
 const counts = {};
 
 function printLog(type, text) {

@@ -304,18 +304,19 @@ export const DEFAULT_SETTINGS = {
  * The server runs in its own session and process group, and stop() signals the whole group:
  * stopping only the top process leaves the extension host and file watchers running.
  *
- * @param {{
- *   workspaceSource: string,    folder copied fresh into the run folder and opened
- *   extensionsDir?: string,     defaults to <runDir>/exts (empty: only built-in extensions)
- *   port?: number,              defaults to a free port
- *   env?: Record<string, string>, extra environment (the extension host inherits it)
- *   runDir?: string,            defaults to a new .vscode-test/runs/<timestamp-pid>/
- *   workspaceTrust?: boolean,   default false: no "Do you trust the authors" prompt, which
- *                               cannot be answered in tests and leaves restricted mode
- *   settings?: object,          settings merged over DEFAULT_SETTINGS (remote machine settings)
- *   serverArgs?: string[],      more command-line flags for the server
- *   readyTimeoutMs?: number,
- * }} options
+ * @typedef {object} StartOptions
+ * @property {string} workspaceSource folder copied fresh into the run folder and opened
+ * @property {string} [extensionsDir] defaults to <runDir>/exts (empty: only built-in extensions)
+ * @property {number} [port] defaults to a free port
+ * @property {Record<string, string>} [env] extra environment (the extension host inherits it)
+ * @property {string} [runDir] defaults to a new .vscode-test/runs/<timestamp-pid>/
+ * @property {boolean} [workspaceTrust] default false: no "Do you trust the authors" prompt,
+ *   which cannot be answered in tests and leaves restricted mode
+ * @property {object} [settings] settings merged over DEFAULT_SETTINGS (remote machine settings)
+ * @property {string[]} [serverArgs] more command-line flags for the server
+ * @property {number} [readyTimeoutMs]
+ *
+ * @param {StartOptions} options
  * @returns {Promise<{ url: string, host: string, port: number, workspacePath: string,
  *   runDir: string, userDataDir: string, extensionsDir: string, logFile: string,
  *   pid: number, stop: () => Promise<void>, logTail: (lines?: number) => string,
@@ -379,6 +380,7 @@ export async function startServer({
     });
     closeSync(out);
     const pgid = child.pid;
+    /** @type {{ code: number | null, signal: NodeJS.Signals | null } | null} */
     let exited = null;
     child.on('exit', (code, signal) => { exited = { code, signal }; });
 
@@ -397,6 +399,7 @@ export async function startServer({
       if (exited || output.includes('EADDRINUSE')) {
         const what = exited ? `exited (${exited.code ?? exited.signal})` : `could not listen on port ${serverPort}`;
         await stop();
+        /** @type {Error & { code?: string }} */
         const error = new Error(`The VS Code server ${what} before it answered; its last output:\n${logTail()}`);
         if (output.includes('EADDRINUSE')) error.code = 'EADDRINUSE';
         throw error;
