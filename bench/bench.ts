@@ -208,14 +208,13 @@ function benchSize(phases: number): Row {
     gc();
     gc();
     const before = process.memoryUsage().heapUsed;
-    let held: PlanDocument | undefined = PlanDocument.parse(text);
+    const held = PlanDocument.parse(text);
     sink = held.plan;
     gc();
     gc();
     const after = process.memoryUsage().heapUsed;
     heapBytes = after - before;
     if (held.plan.phases.length !== phases) throw new Error('memory: wrong phase count');
-    held = undefined;
     sink = undefined;
   }
 

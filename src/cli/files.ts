@@ -3,6 +3,7 @@
  * and very large files with a one-line message; writes atomically (temp file + rename) and keeps
  * the file's mode, BOM and line endings (the text is written back exactly as edited).
  */
+import type { Stats } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -55,7 +56,7 @@ export async function loadTextFile(file: string, cwd: string): Promise<LoadedFil
   if (file === '') throw new UsageError('the file name is empty');
   const abs = path.resolve(cwd, file);
   let real: string;
-  let st: import('node:fs').Stats;
+  let st: Stats;
   try {
     real = await fs.realpath(abs);
     st = await fs.stat(real);

@@ -154,8 +154,8 @@ describe('cli', () => {
       assert.match(r.stdout, /^\+\+\+ plan\.md\tphasewise$/m);
       assert.match(r.stdout, /^-\*\*Current Phase:\*\* Phase 2 of 3$/m);
       assert.match(r.stdout, /^\+\*\*Current Phase:\*\* Phase 3 of 3$/m);
-      assert.match(r.stdout, /^-\| 2     \| Sync engine   \| In Progress \|$/m);
-      assert.match(r.stdout, /^\+\| 2     \| Sync engine   \| Completed   \|$/m);
+      assert.match(r.stdout, /^-\| 2 {5}\| Sync engine {3}\| In Progress \|$/m);
+      assert.match(r.stdout, /^\+\| 2 {5}\| Sync engine {3}\| Completed {3}\|$/m);
       assert.match(r.stdout, /^\+\*\*Status:\*\* Completed ✅$/m);
       assert.match(r.stderr, /dry run/);
       assert.ok(bytes('plan.md').equals(before));
