@@ -22,7 +22,7 @@ import type {
   Range,
 } from '../model';
 import { findStatusEmoji, parseStatusText } from '../status';
-import type { Block, ItemBlock, ListBlock } from './blocks';
+import type { Block, HeadingFacts, ItemBlock, ItemFacts, Label, ListBlock, ParagraphFacts, RelField, RelMark, RelRow, TableEntry, TableFacts, TaskInfo } from './types';
 import { detectEol, lineEnd, lineStart } from './lines';
 import { readPhaseHeading } from './headings';
 import { type FrontMatter, readFrontMatter } from './frontMatter';
@@ -237,109 +237,6 @@ function plainCell(s: string): string {
 // its block summaries, so after an edit the model is assembled from cached facts: only the
 // context that crosses blocks (open headings, the label before a list, phase membership) and
 // the absolute offsets are worked out again.
-
-/** A status mark relative to the text its block was parsed from. */
-export interface RelMark {
-  status: Status;
-  text: string;
-  start: number;
-  end: number;
-  phraseStart: number;
-  phraseEnd: number;
-  source: StatusMark['source'];
-}
-
-/** A field relative to its block's text; `status` is the parsed value of a Status field. */
-export interface RelField {
-  key: string;
-  name: string;
-  value: string;
-  start: number;
-  end: number;
-  valueStart: number;
-  line: number;
-  style: FieldStyle;
-  status?: { status: Status; phraseStart: number; phraseEnd: number };
-}
-
-/** What a block's text says about the list that may follow it. */
-interface Label {
-  steps: boolean;
-  criteria: boolean;
-  /** What was done (a recap, files changed, results): ✅ bullets after it are notes. */
-  notes: boolean;
-}
-
-export interface HeadingFacts extends Label {
-  text: string;
-  lineEnd: number;
-  phase?: { number?: string; id?: string; title: string; mark?: RelMark; weak: boolean; meta: boolean; range: boolean };
-  /** A `## Current Phase` heading: the next paragraph names the phase. */
-  current?: boolean;
-  /** A recap, summary or log section: phases and ✅ bullets in it are notes, not plan. */
-  recap?: boolean;
-  tracker?: { id: string; title: string; mark?: RelMark };
-  fix?: string;
-}
-
-export interface ParagraphFacts {
-  /** Its field lines: most paragraphs hold none or one, kept without an array. */
-  fields: RelField | readonly RelField[] | undefined;
-  /** The label of its last line. */
-  label: Label;
-}
-
-export interface ItemFacts {
-  lineEnd: number;
-  /** The checkbox character (` `, `x`, `-`, ...) of a checkbox item, and its offset. */
-  box: string | undefined;
-  boxAt: number;
-  /**
-   * Read as a task: ID, title and flags. Read at once for checkboxes and marked steps; for an
-   * unmarked item, from `content` the first time it is used as a step.
-   */
-  info: TaskInfo | undefined;
-  content: string | undefined;
-  requirements: string[] | undefined;
-  field: RelField | undefined;
-  /** A trailing or leading status marker of a non-checkbox item. */
-  mark: RelMark | undefined;
-  /** Where a marker would go: the end of the item's first line, trailing blanks excluded. */
-  markAt: number;
-  /** A fix block written as a list item (`**Issue:** ...`). */
-  fix: string | undefined;
-}
-
-export interface TableEntry extends RelRow {
-  id: string;
-  title: string;
-  statusColumn: number;
-  status: Status;
-  phraseStart: number;
-  phraseEnd: number;
-}
-
-export interface TableFacts {
-  /** Fields on pipe-less lines the table took as rows. */
-  fields?: RelField[];
-  /** Present when the table is a tracker: an ID column and a Status column. */
-  entries?: TableEntry[];
-  /** Present when the header names a phase column and a status column. */
-  overview?: {
-    phaseColumn: number;
-    statusColumn: number;
-    nameColumn?: number;
-    header: RelRow;
-    rows: Array<RelRow & { key: string; status: Status; phraseStart: number; phraseEnd: number }>;
-  };
-}
-
-interface RelRow {
-  cells: CellNode[];
-  start: number;
-  end: number;
-  line: number;
-}
 
 const NO_LABEL: Label = { steps: false, criteria: false, notes: false };
 /** Headings whose sections look back: what was done, not what is planned. */
@@ -1172,13 +1069,6 @@ function requirements(text: string, s: number, e: number): string[] | undefined 
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
-}
-
-export interface TaskInfo {
-  id?: string;
-  title: string;
-  parallel?: boolean;
-  story?: string;
 }
 
 /** Reads an ID and flags from a task's text: `T012 [P] [US1] Create model`, `2.1 Write`, `SEC-003 Fix`. */

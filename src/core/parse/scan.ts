@@ -19,8 +19,8 @@
  * of kind 7, tables after a lazy line or with rows that do not start with `|`, blockquotes
  * with fences or HTML inside or a non-blank line right after them.
  */
-import type { Block, ItemBlock, ListBlock, OpenEnd, ParagraphBlock } from './blocks';
-import { HTML_KINDS } from './blocks';
+import type { Block, ItemBlock, ListBlock, ParagraphBlock } from './types';
+import { HTML_KINDS, type OpenEnd } from './blocks';
 import { lineEnd, lineEndAt } from './lines';
 import { cellCount, definitionLine, footnoteLine, htmlBlockStart, isBlankRange, isDelimiterRow, isHtmlKind7, notDefinition, plainTextStart, HTML_END_SEARCH } from './scanRules';
 

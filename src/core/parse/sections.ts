@@ -14,10 +14,11 @@
  * whole-document parse; the differential tests check that on fixtures and on thousands of
  * random edits.
  */
-import { type Block, type OpenEnd, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
+import { type OpenEnd, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
 import { annotate } from './build';
 import { isBlank, lineEnd, lineStarts } from './lines';
 import { type ScanResult, scanBlocks } from './scan';
+import type { Block } from './types';
 
 export interface Section {
   /** Offset of the section in the body (the text without its byte-order mark). */
