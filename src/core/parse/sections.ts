@@ -15,7 +15,7 @@
  * random edits.
  */
 import { type OpenEnd, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
-import { annotate } from './build';
+import { annotate } from './facts';
 import { isBlank, lineEnd, lineStarts } from './lines';
 import { type ScanResult, scanBlocks } from './scan';
 import type { Block } from './types';
