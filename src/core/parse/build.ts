@@ -3,22 +3,14 @@
  * block offsets), never from mdast inline nodes, so a title or a status reads the same
  * however the document around it parses.
  */
-import type {
-  DocumentKind,
-  Field,
-  FixBlock,
-  Heading,
-  Nugget,
-  Phase,
-  Plan,
-  Status,
-} from '../model';
+import type { Field, FixBlock, Heading, Phase, Plan } from '../model';
 import { parseStatusText } from '../status';
 import type { Block, HeadingFacts, ItemBlock, ItemFacts, Label, ListBlock, ParagraphFacts, RelField, TableEntry } from './types';
-import { detectEol, lineEnd, lineStart } from './lines';
+import { lineEnd, lineStart } from './lines';
 import { type FrontMatter, readFrontMatter } from './frontMatter';
 import { FieldNode, MarkNode, TaskNode, absMark, fieldMark, overviewTable } from './nodes';
 import { checkboxStatus, taskInfo } from './readers';
+import { finish } from './finish';
 import { type Context, absField, closeHeadings, inCriteria, innerPhase, innerTracker, inRecap, inStepsHeading, reusedTask } from './context';
 
 // templates.ts splits table rows with the readers' splitter, through this module.
@@ -367,151 +359,4 @@ function visitItem(
   const nextDepth = taskIndex !== undefined ? depth + 1 : depth;
   const nextParent = taskIndex ?? parentTask;
   for (const l of item.lists) visitList(ctx, l, off, ln, nextDepth, nextParent, phase, NO_STEPS, criteria);
-}
-
-// ---- after the walk: overview tables, statuses, kind ----
-
-function finish(ctx: Context, text: string, bom: number, lineCount: number): Plan {
-  const { phases, tasks, overviews } = ctx;
-  // Tasks -> phases (counted first: exact-size arrays)
-  const counts = new Uint32Array(phases.length);
-  for (const t of tasks) if (t.phase !== undefined) counts[t.phase]++;
-  for (let i = 0; i < phases.length; i++) {
-    phases[i].tasks = counts[i] ? new Array<number>(counts[i]) : [];
-    phases[i].fields = phases[i].fields.slice();
-    counts[i] = 0;
-  }
-  for (let i = 0; i < tasks.length; i++) {
-    const p = tasks[i].phase;
-    if (p !== undefined) phases[p].tasks[counts[p]++] = i;
-  }
-  // Phase statuses from their own fields
-  for (const [i, mark] of ctx.phaseStatus) {
-    const p = phases[i];
-    if (p.mark) p.headingMark = p.mark;
-    p.mark = mark;
-    p.status = mark.status;
-  }
-  // Tie rows to phases: prefer phases after the table and before the next overview table.
-  if (overviews.length) {
-    const byKey = new Map<string, number[]>();
-    phases.forEach((p, i) => {
-      for (const k of [p.number, p.id]) {
-        if (k === undefined) continue;
-        const list = byKey.get(k);
-        if (list) list.push(i);
-        else byKey.set(k, [i]);
-      }
-    });
-    for (let ti = 0; ti < overviews.length; ti++) {
-      const ov = overviews[ti];
-      const from = ov.range.end;
-      const to = ti + 1 < overviews.length ? overviews[ti + 1].range.start : text.length;
-      for (let ri = 0; ri < ov.rows.length; ri++) {
-        const row = ov.rows[ri];
-        const candidates = byKey.get(row.key) ?? [];
-        let pi = candidates.find((i) => phases[i].headingRange.start >= from && phases[i].headingRange.start < to) ?? -1;
-        if (pi < 0) pi = candidates.find((i) => phases[i].overviewRow === undefined) ?? -1;
-        if (pi >= 0) {
-          row.phase = pi;
-          if (phases[pi].overviewRow === undefined) phases[pi].overviewRow = { table: ti, row: ri };
-        }
-      }
-    }
-  }
-  // Phases without their own status: the overview row, else derived from their tasks.
-  for (const p of phases) {
-    if (p.mark) continue;
-    if (p.overviewRow) {
-      p.status = overviews[p.overviewRow.table].rows[p.overviewRow.row].status;
-      continue;
-    }
-    p.derived = true;
-    p.status = deriveStatus(p.tasks.map((i) => tasks[i].status));
-  }
-  // Fix blocks and nuggets
-  const nuggets: Nugget[] = [];
-  const logFields = ctx.logFields;
-  for (const f of logFields) {
-    if (f.name === 'gold nugget' || f.name.endsWith(' gold nugget')) nuggets.push({ text: f.value, range: f.range, line: f.line });
-  }
-  for (const fix of ctx.fixes) {
-    // logFields are in document order: start at the first one inside the fix block.
-    let lo = 0;
-    let hi = logFields.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (logFields[mid].range.start < fix.range.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < logFields.length && logFields[i].range.start < fix.range.end; i++) {
-      const f = logFields[i];
-      if (f.name === 'root cause' && !fix.rootCause) fix.rootCause = f;
-      else if (f.name === 'solution' && !fix.solution) fix.solution = f;
-      else if ((f.name === 'gold nugget' || f.name.endsWith(' gold nugget')) && !fix.nugget) fix.nugget = f;
-    }
-  }
-  const currentPhaseFields: number[] = [];
-  ctx.fields.forEach((f, i) => {
-    if (f.name === 'current phase') currentPhaseFields.push(i);
-  });
-  const titleHeading = ctx.headings.find((h) => h.depth === 1) ?? ctx.headings[0];
-  const plan: Plan = {
-    kind: 'unknown',
-    title: titleHeading ? titleHeading.text : undefined,
-    titleLine: titleHeading?.line,
-    fields: ctx.fields,
-    headings: ctx.headings,
-    phases,
-    tasks,
-    overviews,
-    fixes: ctx.fixes,
-    nuggets,
-    currentPhaseFields,
-    eol: detectEol(text),
-    bom,
-    length: text.length,
-    lineCount,
-  };
-  plan.kind = documentKind(plan);
-  return plan;
-}
-
-export function deriveStatus(statuses: Status[]): Status {
-  if (!statuses.length) return 'pending';
-  if (statuses.every((s) => s === 'completed')) return 'completed';
-  if (statuses.some((s) => s === 'failed')) return 'failed';
-  if (statuses.some((s) => s === 'completed' || s === 'in-progress')) return 'in-progress';
-  if (statuses.every((s) => s === 'blocked')) return 'blocked';
-  return 'pending';
-}
-
-/**
- * The kind of document, from its structure: an overview table or a Current Phase line makes a
- * plan, tracker entries a tracker, fix blocks a log, phases whose statuses all come from their
- * checkboxes (Kiro, spec-kit) a task list. Title words decide only between log and summary
- * when the structure leaves it open: "Implementation Plan", "Report" or "Progress Tracker"
- * say little about what the file holds.
- */
-function documentKind(plan: Plan): DocumentKind {
-  const entries = plan.tasks.filter((t) => t.kind === 'tracker').length;
-  if (entries >= 2 && !plan.overviews.length && entries >= plan.phases.length) return 'tracker';
-  if (plan.overviews.length || plan.currentPhaseFields.length) return 'plan';
-  if (entries) return 'tracker';
-  if (plan.fixes.length) return 'log';
-  const title = (plan.title ?? '').toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
-  if (/\blog\b/.test(title)) return 'log';
-  if (/\b(?:summary|recap)\b/.test(title)) return 'summary';
-  // A plan states what it is for before its work: `**Goal:**`, `**Architecture:**`.
-  const planned = plan.fields.some((f) => /^(?:goal|objective|architecture|approach)$/.test(f.name));
-  if (plan.phases.length && plan.phases.some((p) => p.number !== undefined || !p.derived)) {
-    if (!planned && plan.phases.every((p) => p.derived) && plan.tasks.some((t) => t.kind === 'checkbox')) return 'tasks';
-    return 'plan';
-  }
-  if (planned) return 'plan';
-  if (plan.nuggets.length) return 'log';
-  const ids = new Set(plan.tasks.filter((t) => t.id && /^[A-Z]+-\d/.test(t.id)).map((t) => t.id));
-  if (ids.size >= 2) return 'tracker';
-  if (plan.tasks.filter((t) => t.kind === 'checkbox').length >= 2) return 'tasks';
-  return 'unknown';
 }
