@@ -1,29 +1,30 @@
 /**
- * Builds the plan model from block summaries. Text always comes from the source (slices at
- * block offsets), never from mdast inline nodes, so a title or a status reads the same
- * however the document around it parses.
+ * Builds the plan model from block summaries: one walk over the blocks' facts in document
+ * order, with the open headings as context (context.ts). Headings, tracker tables and a front
+ * matter open phases and entries (entries.ts); paragraphs, tables and list items add fields and
+ * tasks here; finish.ts completes the model after the walk. Text always comes from the source
+ * (slices at block offsets), never from mdast inline nodes, so a title or a status reads the
+ * same however the document around it parses.
  */
-import type { Field, FixBlock, Heading, Phase, Plan } from '../model';
-import { parseStatusText } from '../status';
-import type { Block, HeadingFacts, ItemBlock, ItemFacts, Label, ListBlock, ParagraphFacts, RelField, TableEntry } from './types';
-import { lineEnd, lineStart } from './lines';
-import { type FrontMatter, readFrontMatter } from './frontMatter';
+import type { Field, Heading, Plan } from '../model';
+import type { Block, ItemBlock, ItemFacts, Label, ListBlock, ParagraphFacts, RelField } from './types';
+import { lineEnd } from './lines';
+import { readFrontMatter } from './frontMatter';
 import { FieldNode, MarkNode, TaskNode, absMark, fieldMark, overviewTable } from './nodes';
 import { checkboxStatus, taskInfo } from './readers';
+import { addTableEntries, classifyHeading, frontMatterEntry } from './entries';
 import { finish } from './finish';
 import { type Context, absField, closeHeadings, inCriteria, innerPhase, innerTracker, inRecap, inStepsHeading, reusedTask } from './context';
 
 // templates.ts splits table rows with the readers' splitter, through this module.
 export { splitCells } from './readers';
 
-/** Blocks with facts, at `start` in the text after `shift` characters (the byte-order mark), from `line`. */
-export interface Segment {
+/** Blocks with facts, at `start` in the text after its byte-order mark, from `line`. */
+interface Segment {
   blocks: readonly Block[];
   start: number;
   line: number;
 }
-
-// ---- the builder: assembles the model from facts ----
 
 const NO_LABEL: Label = { steps: false, criteria: false, notes: false };
 
@@ -73,25 +74,6 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
   if (fm?.entries.has('status') && fm.entries.get('title')?.value) plan.title = fm.entries.get('title')!.value;
   fieldNodesOf.set(plan, ctx.fieldNodes.slice()); // exact size: kept as long as the plan
   return plan;
-}
-
-/**
- * A Backlog.md task file: `title:` and `status: To Do` in the front matter make the file one
- * tracker entry whose status is the front matter's value (edited in place).
- */
-function frontMatterEntry(ctx: Context, fm: FrontMatter, bom: number): void {
-  const status = fm.entries.get('status');
-  const title = fm.entries.get('title');
-  if (!status || !title) return;
-  const p = parseStatusText(status.value);
-  const s = status.start + bom;
-  const mark = new MarkNode(p.status, status.value, 'field', s, s + status.value.length, s + p.phraseStart, s + p.phraseEnd);
-  const id = fm.entries.get('id')?.value || undefined;
-  const ls = lineStart(ctx.text, s);
-  const le = lineEnd(ctx.text, s);
-  const task = new TaskNode('tracker', id, title.value, p.status, mark, status.line, 0, undefined, undefined, ls, le, 0, fm.end + bom);
-  task.frontMatter = true;
-  ctx.tasks.push(task);
 }
 
 function countLines(text: string): number {
@@ -190,18 +172,6 @@ function visitBlock(ctx: Context, b: Block, off: number, ln: number): void {
   }
 }
 
-/** Tracker rows become entries, except those that repeat an entry kept as a heading. */
-function addTableEntries(ctx: Context, entries: readonly TableEntry[], off: number, ln: number): void {
-  const phase = innerPhase(ctx);
-  for (const e of entries) {
-    if (ctx.headingIds.has(e.id)) continue;
-    const cell = e.cells[e.statusColumn];
-    const base = cell.s + off;
-    const mark = new MarkNode(e.status, cell.text, 'table', base, cell.e + off, base + e.phraseStart, base + e.phraseEnd);
-    ctx.tasks.push(new TaskNode('tracker', e.id, e.title, e.status, mark, e.line + ln, 0, undefined, phase, e.start + off, e.end + off, e.start + off, e.end + off));
-  }
-}
-
 function addField(ctx: Context, rf: RelField, off: number, ln: number): void {
   const tracker = innerTracker(ctx);
   if (tracker !== undefined) {
@@ -222,61 +192,6 @@ function addField(ctx: Context, rf: RelField, off: number, ln: number): void {
     ctx.phases[phase].fields.push(f);
     if (rf.status && !ctx.phaseStatus.has(phase)) ctx.phaseStatus.set(phase, fieldMark(rf, off));
   } else ctx.fields.push(f);
-}
-
-function classifyHeading(ctx: Context, heading: Heading, facts: HeadingFacts, entry: Context['open'][number], off: number): void {
-  const text = ctx.text;
-  if (facts.phase && isPhase(ctx, facts.phase)) {
-    const { number, id, title } = facts.phase;
-    ctx.phaseKeys.add(number ?? id!);
-    const mark = facts.phase.mark && absMark(facts.phase.mark, off);
-    const phase: Phase = {
-      number,
-      id,
-      title,
-      status: mark?.status ?? 'pending',
-      mark,
-      derived: false,
-      headingRange: heading.range,
-      sectionRange: { start: heading.range.start, end: text.length },
-      line: heading.line,
-      depth: heading.depth,
-      parent: innerPhase(ctx),
-      fields: [],
-      tasks: [],
-    };
-    entry.phase = ctx.phases.length;
-    ctx.phases.push(phase);
-    return;
-  }
-  if (facts.tracker) {
-    const mark = facts.tracker.mark && absMark(facts.tracker.mark, off);
-    const idx = ctx.tasks.length;
-    const r = heading.range;
-    ctx.tasks.push(new TaskNode('tracker', facts.tracker.id, facts.tracker.title, mark?.status ?? 'pending', mark, heading.line, 0, undefined, innerPhase(ctx), r.start, r.end, r.start, text.length));
-    entry.tracker = idx;
-    return;
-  }
-  if (facts.fix !== undefined) {
-    const block: FixBlock = { title: facts.fix, range: { start: heading.range.start, end: text.length }, line: heading.line };
-    ctx.fixes.push(block);
-    entry.fix = block;
-  }
-}
-
-/**
- * A heading that names a phase is one of the plan's phases unless it only mentions one: a span
- * (`Phase 2-4`), a heading in a recap or summary section, words about a phase with no separator
- * (`Phase 1 Exit Criteria`, `Phase 2 Complete ✅`), or a repeat of an earlier phase's number
- * without a name of its own.
- */
-function isPhase(ctx: Context, f: NonNullable<HeadingFacts['phase']>): boolean {
-  if (f.range) return false;
-  for (const o of ctx.open) if (o.recap && o.heading.depth > 1 && o.phase === undefined) return false;
-  if (f.weak && f.meta) return false;
-  const key = f.number ?? f.id!;
-  if ((f.weak || (!f.title && !f.mark)) && ctx.phaseKeys.has(key)) return false;
-  return true;
 }
 
 function visitList(

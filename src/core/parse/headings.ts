@@ -5,7 +5,7 @@
  *
  * A heading that only mentions a phase ("Phase 1 Exit Criteria", "Phase 2 Completion (14
  * tasks)", "Phase 2-4 ...") is read here as `weak` or `range`; whether it is a phase is decided
- * with its context (earlier phases, the headings around it) by the model builder.
+ * with its context (earlier phases, the headings around it) by the model builder (entries.ts).
  */
 import { findStatusEmoji, parseStatusText } from '../status';
 import type { Status } from '../model';
