@@ -9,6 +9,7 @@ import type { Root, RootContent, List, ListItem as MdListItem } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import { CONTINUE, EXIT, SKIP, visit } from 'unist-util-visit';
 import { lineEnd, lineIndex, lineStart } from './lines';
 import type { Block, ListBlock, Span } from './types';
 
@@ -124,15 +125,14 @@ export function openAtEnd(root: Root, text: string): OpenEnd | undefined {
   let contentEnd = text.length;
   while (contentEnd > 0 && /\s/.test(text[contentEnd - 1])) contentEnd--;
   let found: OpenEnd | undefined;
-  const visit = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }): void => {
-    if (found) return;
+  // Only nodes that reach the end of the content can be left open: skip the others' subtrees.
+  visit(root, (node) => {
     const pos = node.position;
-    if (pos && pos.end.offset! < contentEnd) return;
+    if (pos && pos.end.offset! < contentEnd) return SKIP;
     if (node.type === 'code' && pos) found = openFence(text.slice(pos.start.offset!, pos.end.offset!));
     else if (node.type === 'html' && pos) found = openHtml(text.slice(pos.start.offset!, pos.end.offset!), text.slice(pos.end.offset!));
-    if (!found && node.children) for (const c of node.children) visit(c as typeof node);
-  };
-  visit(root as unknown as Parameters<typeof visit>[0]);
+    return found ? EXIT : CONTINUE;
+  });
   return found;
 }
 
