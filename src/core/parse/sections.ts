@@ -43,8 +43,6 @@ interface Parsed {
 const cache = new Map<string, Parsed>();
 let cachedChars = 0;
 let cacheLimit = 4_000_000;
-/** Counters: cache hits and misses, chunks the scanner took whole, pieces by the scanner and by remark. */
-export const cacheStats = { hits: 0, misses: 0, scannedChunks: 0, fast: 0, remark: 0 };
 
 /** Empties the section cache (benchmarks use it to measure cold parses). */
 export function clearSectionCache(): void {
@@ -74,12 +72,10 @@ function detach(s: string): string {
 function parseSection(slice: string, last: boolean): Parsed {
   const hit = cache.get(slice);
   if (hit) {
-    cacheStats.hits++;
     cache.delete(slice);
     cache.set(slice, hit);
     return hit;
   }
-  cacheStats.misses++;
   const starts = lineStarts(slice);
   const scanned = scanBlocks(slice, starts);
   // A chunk the scanner sees ending inside an open fence or HTML block is about to be
@@ -101,18 +97,13 @@ function summarizePiece(text: string): { blocks: Block[]; lines: number; open?: 
   const starts = lineStarts(text);
   const lines = starts.length - 1;
   const fast = scanBlocks(text, starts);
-  if (fast) {
-    cacheStats.fast++;
-    return { blocks: fast.blocks, lines, open: fast.open };
-  }
-  cacheStats.remark++;
+  if (fast) return { blocks: fast.blocks, lines, open: fast.open };
   const root = parseMarkdown(text);
   return { blocks: summarize(root, text, starts), lines, open: openAtEnd(root, text) };
 }
 
 /** The common case: the scanner accepted the whole chunk, so it need not be split at all. */
 function scannedChunk(text: string, scanned: ScanResult, lines: number): Parsed {
-  cacheStats.scannedChunks++;
   return { blocks: annotate(text, scanned.blocks), lines, open: scanned.open };
 }
 

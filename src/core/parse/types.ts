@@ -16,7 +16,7 @@ export interface Span {
   line: number;
 }
 
-export interface HeadingBlock extends Span {
+interface HeadingBlock extends Span {
   type: 'heading';
   depth: number;
   setext: boolean;
@@ -36,13 +36,13 @@ export interface ListBlock extends Span {
 export interface ItemBlock extends Span, Partial<ItemFacts> {
   lists: ListBlock[];
 }
-export interface TableBlock extends Span {
+interface TableBlock extends Span {
   type: 'table';
   /** Line index of each row (header first, delimiter row excluded). */
   rows: number[];
   facts?: TableFacts;
 }
-export interface OtherBlock extends Span {
+interface OtherBlock extends Span {
   type: 'other';
   kind: string;
 }
@@ -155,7 +155,7 @@ export interface TableFacts {
 }
 
 /** A table cell relative to its block's text (a `CellNode`: facts.ts makes them). */
-export interface RelCell {
+interface RelCell {
   readonly text: string;
   readonly s: number;
   readonly e: number;
