@@ -3,56 +3,18 @@
  * reads. A summary comes either from remark's mdast (the reference whole-document parse, and
  * the fallback) or from the block scanner in scan.ts for text it can prove it reads as remark
  * does. Both must give identical summaries for the same text; the differential tests hold
- * them to it.
- *
- * Ranges are whole lines: `start` is the start of the first line, `end` the end of the last
- * line (before its line ending). `line` is the first line's index. All are relative to
- * the text the summary was made from; `shiftBlocks` moves them.
+ * them to it. The summaries' types and their ranges are described in types.ts.
  */
 import type { Root, RootContent, List, ListItem as MdListItem } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import { CONTINUE, EXIT, SKIP, visit } from 'unist-util-visit';
 import { lineEnd, lineIndex, lineStart } from './lines';
-import type { HeadingFacts, ItemFacts, ParagraphFacts, TableFacts } from './build';
+import type { Block, ListBlock, Span } from './types';
 
-export interface Span {
-  start: number;
-  end: number;
-  line: number;
-}
-
-export interface HeadingBlock extends Span {
-  type: 'heading';
-  depth: number;
-  setext: boolean;
-  /** What the model builder reads from the block (see `annotate`), relative to the block's text. */
-  facts?: HeadingFacts;
-}
-/** A paragraph; after `annotate` its facts are properties of the block itself. */
-export interface ParagraphBlock extends Span, Partial<ParagraphFacts> {
-  type: 'paragraph';
-}
-export interface ListBlock extends Span {
-  type: 'list';
-  ordered: boolean;
-  items: ItemBlock[];
-}
-/** A list item; after `annotate` its facts are properties of the item itself. */
-export interface ItemBlock extends Span, Partial<ItemFacts> {
-  lists: ListBlock[];
-}
-export interface TableBlock extends Span {
-  type: 'table';
-  /** Line index of each row (header first, delimiter row excluded). */
-  rows: number[];
-  facts?: TableFacts;
-}
-export interface OtherBlock extends Span {
-  type: 'other';
-  kind: string;
-}
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | OtherBlock;
+// templates.ts reads block summaries through this module.
+export type { Block, ItemBlock, ListBlock } from './types';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -163,15 +125,14 @@ export function openAtEnd(root: Root, text: string): OpenEnd | undefined {
   let contentEnd = text.length;
   while (contentEnd > 0 && /\s/.test(text[contentEnd - 1])) contentEnd--;
   let found: OpenEnd | undefined;
-  const visit = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }): void => {
-    if (found) return;
+  // Only nodes that reach the end of the content can be left open: skip the others' subtrees.
+  visit(root, (node) => {
     const pos = node.position;
-    if (pos && pos.end.offset! < contentEnd) return;
+    if (pos && pos.end.offset! < contentEnd) return SKIP;
     if (node.type === 'code' && pos) found = openFence(text.slice(pos.start.offset!, pos.end.offset!));
     else if (node.type === 'html' && pos) found = openHtml(text.slice(pos.start.offset!, pos.end.offset!), text.slice(pos.end.offset!));
-    if (!found && node.children) for (const c of node.children) visit(c as typeof node);
-  };
-  visit(root as unknown as Parameters<typeof visit>[0]);
+    return found ? EXIT : CONTINUE;
+  });
   return found;
 }
 

@@ -3,7 +3,8 @@
  */
 import type { Plan } from '../model';
 import { parseMarkdown, summarize } from './blocks';
-import { annotate, buildPlan, type Reuse } from './build';
+import { buildPlan, type Reuse } from './build';
+import { annotate } from './facts';
 import { lineStarts } from './lines';
 import { type Edit, type Section, diffRange, parseSections, updateSections } from './sections';
 

@@ -5,19 +5,19 @@
  *
  * A heading that only mentions a phase ("Phase 1 Exit Criteria", "Phase 2 Completion (14
  * tasks)", "Phase 2-4 ...") is read here as `weak` or `range`; whether it is a phase is decided
- * with its context (earlier phases, the headings around it) by the model builder.
+ * with its context (earlier phases, the headings around it) by the model builder (entries.ts).
  */
 import { findStatusEmoji, parseStatusText } from '../status';
 import type { Status } from '../model';
 
-export interface HeadingStatus {
+interface HeadingStatus {
   status: Status;
   /** The status phrase (emoji and words) in the source, absolute offsets. */
   start: number;
   end: number;
 }
 
-export interface PhaseHeading {
+interface PhaseHeading {
   number?: string;
   id?: string;
   title: string;
@@ -92,7 +92,7 @@ function cleanTitle(s: string): string {
  * it (`✅ Complete`, `🚧 In Progress`), else status words after a separator or in brackets at
  * the end (` - Complete`, `(DONE)`), else a trailing upper-case status word (`COMPLETE`).
  */
-export function headingStatus(text: string, from: number, end: number): HeadingStatus | undefined {
+function headingStatus(text: string, from: number, end: number): HeadingStatus | undefined {
   const slice = text.slice(from, end);
   const emoji = findStatusEmoji(slice);
   if (emoji.length) {

@@ -19,10 +19,10 @@
  * of kind 7, tables after a lazy line or with rows that do not start with `|`, blockquotes
  * with fences or HTML inside or a non-blank line right after them.
  */
-import type { Block, ItemBlock, ListBlock, OpenEnd, ParagraphBlock } from './blocks';
-import { HTML_KINDS } from './blocks';
+import type { Block, ItemBlock, ListBlock, ParagraphBlock } from './types';
+import { HTML_KINDS, type OpenEnd } from './blocks';
 import { lineEnd, lineEndAt } from './lines';
-import { cellCount, definitionLine, footnoteLine, htmlBlockStart, isBlankRange, isDelimiterRow, isHtmlKind7, notDefinition, plainTextStart, HTML_END_SEARCH } from './scanRules';
+import { atxDepth, cellCount, definitionLine, footnoteLine, htmlBlockStart, isBlankRange, isDelimiterRow, isHtmlKind7, notDefinition, plainTextStart, setextUnderline, startsContainer, thematic, HTML_END_SEARCH } from './scanRules';
 
 export interface ScanResult {
   blocks: Block[];
@@ -470,44 +470,4 @@ class Scanner {
     const kind = htmlBlockStart(text, p, lineEnd(text, p));
     return kind >= 1 && kind <= 5;
   }
-}
-
-/** The depth of the ATX heading opening at `p`, or 0. */
-function atxDepth(text: string, p: number, e: number): number {
-  let k = p;
-  while (k < e && text.charCodeAt(k) === 35) k++;
-  const after = text.charCodeAt(k);
-  return k - p <= 6 && (k === e || after === 32 || after === 9) ? k - p : 0;
-}
-
-/** A blockquote or list item marker at `k` (as the first content of an item). */
-function startsContainer(text: string, k: number, e: number): boolean {
-  const c = text.charCodeAt(k);
-  if (c === 62) return true;
-  let m = k;
-  if (c === 45 || c === 42 || c === 43) m = k + 1;
-  else {
-    while (m < e && m - k < 10 && text.charCodeAt(m) >= 48 && text.charCodeAt(m) <= 57) m++;
-    if (m === k || m - k > 9 || (text.charCodeAt(m) !== 46 && text.charCodeAt(m) !== 41)) return false;
-    m++;
-  }
-  const a = text.charCodeAt(m);
-  return m >= e || a === 32 || a === 9;
-}
-
-function setextUnderline(text: string, p: number, e: number, c: number): boolean {
-  let k = p;
-  while (k < e && text.charCodeAt(k) === c) k++;
-  while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-  return k === e;
-}
-
-function thematic(text: string, p: number, e: number, c: number): boolean {
-  let count = 0;
-  for (let k = p; k < e; k++) {
-    const x = text.charCodeAt(k);
-    if (x === c) count++;
-    else if (x !== 32 && x !== 9) return false;
-  }
-  return count >= 3;
 }

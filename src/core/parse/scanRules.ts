@@ -1,4 +1,8 @@
-/** Line-level rules of the block scanner (scan.ts): HTML block starts and GFM table rows. */
+/**
+ * Line-level rules of the block scanner (scan.ts): HTML block starts, GFM table rows, link
+ * reference and footnote definitions, ATX headings, setext underlines, thematic breaks and the
+ * container markers that start a list item's content.
+ */
 
 const HTML_RAW = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_BLOCK_TAG = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:[ \t>]|\/>|$)/;
@@ -189,4 +193,44 @@ export function footnoteLine(text: string, p: number, e: number): boolean {
   if (k - j > 3) return false;
   const c = text.charCodeAt(k);
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** The depth of the ATX heading opening at `p`, or 0. */
+export function atxDepth(text: string, p: number, e: number): number {
+  let k = p;
+  while (k < e && text.charCodeAt(k) === 35) k++;
+  const after = text.charCodeAt(k);
+  return k - p <= 6 && (k === e || after === 32 || after === 9) ? k - p : 0;
+}
+
+/** A blockquote or list item marker at `k` (as the first content of an item). */
+export function startsContainer(text: string, k: number, e: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c === 62) return true;
+  let m = k;
+  if (c === 45 || c === 42 || c === 43) m = k + 1;
+  else {
+    while (m < e && m - k < 10 && text.charCodeAt(m) >= 48 && text.charCodeAt(m) <= 57) m++;
+    if (m === k || m - k > 9 || (text.charCodeAt(m) !== 46 && text.charCodeAt(m) !== 41)) return false;
+    m++;
+  }
+  const a = text.charCodeAt(m);
+  return m >= e || a === 32 || a === 9;
+}
+
+export function setextUnderline(text: string, p: number, e: number, c: number): boolean {
+  let k = p;
+  while (k < e && text.charCodeAt(k) === c) k++;
+  while (k < e && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return k === e;
+}
+
+export function thematic(text: string, p: number, e: number, c: number): boolean {
+  let count = 0;
+  for (let k = p; k < e; k++) {
+    const x = text.charCodeAt(k);
+    if (x === c) count++;
+    else if (x !== 32 && x !== 9) return false;
+  }
+  return count >= 3;
 }

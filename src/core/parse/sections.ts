@@ -14,10 +14,11 @@
  * whole-document parse; the differential tests check that on fixtures and on thousands of
  * random edits.
  */
-import { type Block, type OpenEnd, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
-import { annotate } from './build';
+import { type OpenEnd, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
+import { annotate } from './facts';
 import { isBlank, lineEnd, lineStarts } from './lines';
 import { type ScanResult, scanBlocks } from './scan';
+import type { Block } from './types';
 
 export interface Section {
   /** Offset of the section in the body (the text without its byte-order mark). */
@@ -42,8 +43,6 @@ interface Parsed {
 const cache = new Map<string, Parsed>();
 let cachedChars = 0;
 let cacheLimit = 4_000_000;
-/** Counters: cache hits and misses, chunks the scanner took whole, pieces by the scanner and by remark. */
-export const cacheStats = { hits: 0, misses: 0, scannedChunks: 0, fast: 0, remark: 0 };
 
 /** Empties the section cache (benchmarks use it to measure cold parses). */
 export function clearSectionCache(): void {
@@ -73,12 +72,10 @@ function detach(s: string): string {
 function parseSection(slice: string, last: boolean): Parsed {
   const hit = cache.get(slice);
   if (hit) {
-    cacheStats.hits++;
     cache.delete(slice);
     cache.set(slice, hit);
     return hit;
   }
-  cacheStats.misses++;
   const starts = lineStarts(slice);
   const scanned = scanBlocks(slice, starts);
   // A chunk the scanner sees ending inside an open fence or HTML block is about to be
@@ -100,18 +97,13 @@ function summarizePiece(text: string): { blocks: Block[]; lines: number; open?: 
   const starts = lineStarts(text);
   const lines = starts.length - 1;
   const fast = scanBlocks(text, starts);
-  if (fast) {
-    cacheStats.fast++;
-    return { blocks: fast.blocks, lines, open: fast.open };
-  }
-  cacheStats.remark++;
+  if (fast) return { blocks: fast.blocks, lines, open: fast.open };
   const root = parseMarkdown(text);
   return { blocks: summarize(root, text, starts), lines, open: openAtEnd(root, text) };
 }
 
 /** The common case: the scanner accepted the whole chunk, so it need not be split at all. */
 function scannedChunk(text: string, scanned: ScanResult, lines: number): Parsed {
-  cacheStats.scannedChunks++;
   return { blocks: annotate(text, scanned.blocks), lines, open: scanned.open };
 }
 
