@@ -8,6 +8,8 @@ import type { Field, FieldStyle, KnownStatus, Phase, Plan, Status, StatusMark, T
 import { STATUSES } from './model';
 import { Vocabulary, formatStatus, parseStatusText } from './status';
 import { lineEnd } from './parse/lines';
+import { pipesLineUp } from './tables';
+import { displayWidth } from './width';
 
 export interface TextEdit {
   /** Offset in the text the edit was computed from. */
@@ -220,17 +222,6 @@ export function markEdit(text: string, plan: Plan, mark: StatusMark, status: Kno
   }
 }
 
-/** Columns a string takes in a monospace editor: wide emoji count 2, variation selectors 0. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp === 0xfe0f || cp === 0x200d || (cp >= 0x300 && cp < 0x370)) continue;
-    w += cp >= 0x1100 && (/\p{Extended_Pictographic}/u.test(ch) ? /\p{Emoji_Presentation}/u.test(ch) || cp > 0xffff : /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/u.test(ch)) ? 2 : 1;
-  }
-  return w;
-}
-
 /**
  * Replaces a table cell's status. In a table whose pipes line up, the cell's padding gives or
  * takes the difference so the column stays aligned: `| In Progress |` -> `| Completed   |`.
@@ -240,8 +231,7 @@ function alignedCellEdit(text: string, plan: Plan, mark: StatusMark, word: strin
   const end = mark.phraseRange.end;
   const table = plan.overviews.find((o) => o.rows.some((r) => r.mark === mark));
   const row = table?.rows.find((r) => r.mark === mark);
-  const aligned =
-    table && row && displayWidth(text.slice(row.range.start, row.range.end).trimEnd()) === displayWidth(text.slice(table.header.range.start, table.header.range.end).trimEnd());
+  const aligned = table && row && pipesLineUp(text.slice(row.range.start, row.range.end), text.slice(table.header.range.start, table.header.range.end));
   let pad = 0;
   while (text[end + pad] === ' ') pad++;
   if (!aligned || text[end + pad] !== '|') return replace(text, start, end, word);

@@ -20,6 +20,8 @@ import { PlanDocument } from './parse/document';
 import type { Block, ItemBlock, ListBlock } from './parse/blocks';
 import { splitCells } from './parse/build';
 import { isBlank, lineEnd, lineStart } from './parse/lines';
+import { pipeSegments, pipesLineUp } from './tables';
+import { displayWidth } from './width';
 
 export type TemplateKind = 'next-phase' | 'fix-block' | 'dated-update' | 'metrics-table' | 'acceptance-criterion' | 'lesson';
 
@@ -325,63 +327,6 @@ function phaseFieldStyle(plan: Plan): FieldStyle {
 // ---------------------------------------------------------------------------------------------
 // Overview table rows
 
-/** Display width in a monospace editor: emoji and East Asian wide characters count 2. */
-function displayWidth(s: string): number {
-  const cps = Array.from(s);
-  let w = 0;
-  for (let i = 0; i < cps.length; i++) {
-    const c = cps[i];
-    const cp = c.codePointAt(0)!;
-    if (cp === 0x200d || /\p{M}/u.test(c)) continue;
-    if (/\p{Emoji_Presentation}/u.test(c) || (cps[i + 1] === '\ufe0f' && /\p{Extended_Pictographic}/u.test(c)) || isWide(cp)) w += 2;
-    else w += 1;
-  }
-  return w;
-}
-
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-/** Splits a table line at unescaped pipes, keeping the text around them. */
-function segments(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '\\' && i + 1 < line.length) {
-      cur += c + line[i + 1];
-      i++;
-    } else if (c === '|') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
-/** Display columns of the unescaped pipes of a line. */
-function pipeColumns(line: string): number[] {
-  const cols: number[] = [];
-  let col = 0;
-  for (const s of segments(line).slice(0, -1)) {
-    col += displayWidth(s);
-    cols.push(col);
-    col++;
-  }
-  return cols;
-}
-
 /** Escapes cell texts the way mdast-util-to-markdown writes them inside a GFM table. */
 function escapeCells(values: string[]): string[] {
   const md = toMarkdown(table(values, []), { extensions: [gfmToMarkdown({ tablePipeAlign: false })] });
@@ -395,10 +340,8 @@ function overviewRow(text: string, ov: OverviewTable, values: string[]): string 
   const headerLine = text.slice(ov.header.range.start, ov.header.range.end);
   const delimStart = nextLineStart(text, ov.header.range.start);
   const delimLine = text.slice(delimStart, lineEnd(text, delimStart));
-  const hp = pipeColumns(headerLine);
-  const dp = pipeColumns(delimLine);
-  const aligned = hp.length > 0 && hp.length === dp.length && hp.every((c, i) => c === dp[i]);
-  const segs = segments(headerLine);
+  const aligned = pipesLineUp(headerLine, delimLine);
+  const segs = pipeSegments(headerLine);
   const lead = /^[ \t]*$/.test(segs[0]) && segs.length > 1;
   const trail = segs.length > 1 && /^[ \t]*$/.test(segs[segs.length - 1]);
   const indent = lead ? segs[0] : '';
