@@ -8,6 +8,7 @@ import type { Field, FieldStyle, KnownStatus, Phase, Plan, Status, StatusMark, T
 import { STATUSES } from './model';
 import { Vocabulary, formatStatus, parseStatusText } from './status';
 import { lineEnd } from './parse/lines';
+import { formatTimestamp } from './dates';
 import { pipesLineUp } from './tables';
 import { displayWidth } from './width';
 
@@ -361,17 +362,6 @@ function insertHeadingStatus(text: string, plan: Plan, index: number, status: Kn
 export interface EditOptions {
   /** The time written into a `Completed:` field; defaults to now. */
   now?: Date;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** `2026-11-21 14:05`, or the date alone when the existing value has no time. */
-export function formatTimestamp(now: Date, existing: string): string {
-  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  const hasTime = /\d{1,2}:\d{2}|HH:MM/i.test(existing) || !/\d{4}-\d{2}-\d{2}|YYYY-MM-DD/i.test(existing);
-  return hasTime ? `${date} ${pad(now.getHours())}:${pad(now.getMinutes())}` : date;
 }
 
 /** The phase a `Current Phase` value points at: `Phase 3 of 6`, `3/6`, `PH-NEXT-002`. */

@@ -20,6 +20,7 @@ import { PlanDocument } from './parse/document';
 import type { Block, ItemBlock, ListBlock } from './parse/blocks';
 import { splitCells } from './parse/build';
 import { isBlank, lineEnd, lineStart } from './parse/lines';
+import { isoDate } from './dates';
 import { pipeSegments, pipesLineUp } from './tables';
 import { displayWidth } from './width';
 
@@ -126,15 +127,6 @@ function withEol(s: string, eol: string): string {
 function oneLine(s: string | undefined): string | undefined {
   const v = s?.replace(/\s+/g, ' ').trim();
   return v ? v : undefined;
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** `YYYY-MM-DD` in local time. */
-export function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
 }
 
 // ---------------------------------------------------------------------------------------------
