@@ -4,11 +4,12 @@
  * each carrying the text it expects to replace. Applying an edit whose expected text is no
  * longer there fails and changes nothing.
  */
-import type { Field, FieldStyle, KnownStatus, Phase, Plan, Status, StatusMark, Task } from './model';
+import type { Field, KnownStatus, Phase, Plan, Status, StatusMark, Task } from './model';
 import { STATUSES } from './model';
 import { Vocabulary, formatStatus, parseStatusText } from './status';
 import { lineEnd } from './parse/lines';
 import { formatTimestamp } from './dates';
+import { fieldStyleOf, formatField } from './fieldStyle';
 import { pipesLineUp } from './tables';
 import { displayWidth } from './width';
 
@@ -160,26 +161,6 @@ export function vocabularyOf(plan: Plan): Vocabularies {
   const result = { fields, table, headings, all };
   vocabularies.set(plan, result);
   return result;
-}
-
-function fieldStyleOf(plan: Plan): FieldStyle {
-  const counts: Record<FieldStyle, number> = { 'colon-inside': 0, 'colon-outside': 0, plain: 0 };
-  for (const f of plan.fields) counts[f.style]++;
-  for (const p of plan.phases) for (const f of p.fields) counts[f.style]++;
-  if (counts['colon-outside'] > counts['colon-inside']) return 'colon-outside';
-  if (counts.plain > counts['colon-inside'] && counts.plain > counts['colon-outside']) return 'plain';
-  return 'colon-inside';
-}
-
-export function formatField(style: FieldStyle, key: string, value: string): string {
-  switch (style) {
-    case 'colon-outside':
-      return `**${key}**: ${value}`;
-    case 'plain':
-      return `${key}: ${value}`;
-    default:
-      return `**${key}:** ${value}`;
-  }
 }
 
 /** A sample phrase of the same kind to copy the shape from when the mark is empty. */

@@ -21,6 +21,7 @@ import type { Block, ItemBlock, ListBlock } from './parse/blocks';
 import { splitCells } from './parse/build';
 import { isBlank, lineEnd, lineStart } from './parse/lines';
 import { isoDate } from './dates';
+import { fieldStyleOf } from './fieldStyle';
 import { pipeSegments, pipesLineUp } from './tables';
 import { displayWidth } from './width';
 
@@ -303,19 +304,6 @@ function shapeFrom(text: string, marks: ReadonlyArray<{ status: string; phraseRa
   return last ? phrase(last) : '';
 }
 
-function phaseFieldStyle(plan: Plan): FieldStyle {
-  for (let i = plan.phases.length - 1; i >= 0; i--) {
-    const f = plan.phases[i].fields.find((x) => x.name === 'status');
-    if (f) return f.style;
-  }
-  const counts: Record<FieldStyle, number> = { 'colon-inside': 0, 'colon-outside': 0, plain: 0 };
-  for (const p of plan.phases) for (const f of p.fields) counts[f.style]++;
-  if (!plan.phases.some((p) => p.fields.length)) for (const f of plan.fields) counts[f.style]++;
-  if (counts['colon-outside'] > counts['colon-inside'] && counts['colon-outside'] >= counts.plain) return 'colon-outside';
-  if (counts.plain > counts['colon-inside'] && counts.plain > counts['colon-outside']) return 'plain';
-  return 'colon-inside';
-}
-
 // ---------------------------------------------------------------------------------------------
 // Overview table rows
 
@@ -384,7 +372,7 @@ function nextPhase(text: string, plan: Plan, title: string): TextEdit[] {
   const sepMatch = lastNumbered ? /^\W*(phase|stage|milestone)\s+\d+(?:\.\d+)*[a-z]?\s*([:.)\-–—])?/i.exec(text.slice(lastNumbered.headingRange.start, lastNumbered.headingRange.end).replace(/^#+\s*/, '')) : null;
   const shape: PhaseShape = {
     depth: minDepth,
-    style: phaseFieldStyle(plan),
+    style: fieldStyleOf(plan),
     status: formatStatus('pending', shapeFrom(text, fieldMarks), vocab.fields),
     word: sepMatch ? sepMatch[1] : 'Phase',
     separator: sepMatch?.[2] === ')' ? ':' : (sepMatch?.[2] ?? ':'),
