@@ -15,6 +15,7 @@ import {
   setTaskStatus,
   vocabularyOf,
 } from './edits';
+import { phaseNumberOrId } from './identity';
 import { findMojibake } from './mojibake';
 import { lineEnd, lineIndex, lineStarts } from './parse/lines';
 
@@ -143,7 +144,7 @@ export function checkPlan(text: string, plan: Plan): Diagnostic[] {
   // Duplicate phase numbers and IDs.
   const byKey = new Map<string, Phase[]>();
   for (const p of plan.phases) {
-    const key = p.id ?? (p.number !== undefined ? `#${p.number}` : undefined);
+    const key = phaseNumberOrId(p);
     if (!key) continue;
     const list = byKey.get(key) ?? [];
     list.push(p);

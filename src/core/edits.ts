@@ -10,6 +10,7 @@ import { Vocabulary, formatStatus, parseStatusText } from './status';
 import { lineEnd } from './parse/lines';
 import { formatTimestamp } from './dates';
 import { fieldStyleOf, formatField } from './fieldStyle';
+import { phaseIdentity, phaseNumberOrId } from './identity';
 import { pipesLineUp } from './tables';
 import { displayWidth } from './width';
 
@@ -322,12 +323,12 @@ function insertHeadingStatus(text: string, plan: Plan, index: number, status: Kn
   const word = formatStatus(status, sample.text, vocab.headings);
   const h = text.slice(samplePhase.headingRange.start, samplePhase.headingRange.end);
   const rel = sample.range.start - samplePhase.headingRange.start;
-  const key = samplePhase.number ?? samplePhase.id ?? '';
+  const key = phaseNumberOrId(samplePhase) ?? '';
   const keyAt = h.indexOf(key);
   // `Phase 3 ✅ — Name`: right after the number, as in the sample.
   if (keyAt >= 0 && /^\s*$/.test(h.slice(keyAt + key.length, rel))) {
     const own = text.slice(phase.headingRange.start, phase.headingRange.end);
-    const k = phase.number ?? phase.id ?? '';
+    const k = phaseNumberOrId(phase) ?? '';
     const at = own.indexOf(k);
     if (at >= 0) return { offset: phase.headingRange.start + at + k.length, length: 0, text: h.slice(keyAt + key.length, rel) + word, expected: '' };
   }
@@ -398,7 +399,7 @@ export function currentPhaseEdit(text: string, plan: Plan, phase: Phase, target:
   }
   // A placeholder or free text: write the whole value.
   const scope = scopePhases(plan, phase);
-  const label = target.number ? `Phase ${target.number} of ${scope.length}` : (target.id ?? target.title);
+  const label = target.number ? `Phase ${target.number} of ${scope.length}` : phaseIdentity(target);
   return replace(text, field.valueRange.start, field.valueRange.end, label);
 }
 

@@ -5,6 +5,7 @@ export * from './mojibake';
 export * from './edits';
 export * from './diagnostics';
 export * from './report';
+export * from './identity';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
 export * from './templates';
