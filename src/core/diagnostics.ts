@@ -9,13 +9,13 @@ import {
   governingCurrentField,
   markEdit,
   parseCurrentPhase,
-  phaseLabel,
   scopePhases,
   setPhaseStatus,
   setTaskStatus,
   vocabularyOf,
 } from './edits';
 import { phaseNumberOrId } from './identity';
+import { STATUS_NAMES, phaseLabel } from './labels';
 import { findMojibake } from './mojibake';
 import { lineEnd, lineIndex, lineStarts } from './parse/lines';
 
@@ -44,15 +44,6 @@ export interface Diagnostic {
   fixes: Fix[];
 }
 
-const WORD: Record<string, string> = {
-  pending: 'Pending',
-  'in-progress': 'In Progress',
-  completed: 'Completed',
-  failed: 'Failed',
-  blocked: 'Blocked',
-  unknown: 'unknown',
-};
-
 function known(s: string): s is KnownStatus {
   return s !== 'unknown';
 }
@@ -71,10 +62,10 @@ export function checkPlan(text: string, plan: Plan): Diagnostic[] {
     out.push({
       code: 'overview-mismatch',
       severity: 'error',
-      message: `${phaseLabel(phase)} is ${WORD[phase.status]} in its section (line ${phase.line + 1}) but "${row.mark.text}" in the overview table.`,
+      message: `${phaseLabel(phase)} is ${STATUS_NAMES[phase.status]} in its section (line ${phase.line + 1}) but "${row.mark.text}" in the overview table.`,
       range: row.mark.range,
       line: row.line,
-      fixes: edit ? [{ title: `Set the overview row to ${WORD[phase.status]}`, edits: [edit] }] : [],
+      fixes: edit ? [{ title: `Set the overview row to ${STATUS_NAMES[phase.status]}`, edits: [edit] }] : [],
     });
   }
 
@@ -129,7 +120,7 @@ export function checkPlan(text: string, plan: Plan): Diagnostic[] {
     } catch {
       // a task that cannot take the status: offer the other fix only
     }
-    const back = phaseFix(text, plan, i, 'in-progress', `Set ${phaseLabel(phase)} back to In Progress`);
+    const back = phaseFix(text, plan, i, 'in-progress', `Set ${phaseLabel(phase)} back to ${STATUS_NAMES['in-progress']}`);
     if (back) fixes.push(back);
     out.push({
       code: 'completed-with-open-items',

@@ -11,6 +11,7 @@ import { lineEnd } from './parse/lines';
 import { formatTimestamp } from './dates';
 import { fieldStyleOf, formatField } from './fieldStyle';
 import { phaseIdentity, phaseNumberOrId } from './identity';
+import { phaseLabel } from './labels';
 import { pipesLineUp } from './tables';
 import { displayWidth } from './width';
 
@@ -501,10 +502,6 @@ export function toggleTask(text: string, plan: Plan, index: number): TextEdit[] 
 // ---- targets ----
 
 export type Target = { kind: 'phase'; index: number } | { kind: 'task'; index: number };
-
-export function phaseLabel(p: Phase): string {
-  return p.number !== undefined ? `Phase ${p.number}` : (p.id ?? p.title);
-}
 
 /** Finds a phase by number (`3`, `Phase 3`) or ID (`PH-NEXT-001`). */
 export function findPhase(plan: Plan, ref: string): number {

@@ -6,6 +6,7 @@ export * from './edits';
 export * from './diagnostics';
 export * from './report';
 export * from './identity';
+export * from './labels';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
 export * from './templates';
