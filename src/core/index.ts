@@ -7,6 +7,7 @@ export * from './diagnostics';
 export * from './report';
 export * from './identity';
 export * from './labels';
+export * from './actions';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
 export * from './templates';
