@@ -1,7 +1,7 @@
 /** The Current Phase line: which phase it names, the edit that makes it name another, and the phase being worked on. */
 import type { Field, Phase, Plan, Status, Task } from '../model';
 import { phaseIdentity } from '../identity';
-import { type TextEdit, changeRange } from './text';
+import { type TextEdit, changeRange, editRange } from './text';
 
 /** The phase a `Current Phase` value points at: `Phase 3 of 6`, `3/6`, `PH-NEXT-002`. */
 export function parseCurrentPhase(value: string): { number?: string; id?: string; total?: string } {
@@ -12,14 +12,28 @@ export function parseCurrentPhase(value: string): { number?: string; id?: string
   return {};
 }
 
-/** The Current Phase field that governs a phase: the last one before it, else the first. */
-export function governingCurrentField(plan: Plan, phase: Phase): Field | undefined {
+/** The Current Phase field that governs `offset`: the last one before it, else the first. */
+function currentFieldAt(plan: Plan, offset: number): Field | undefined {
   let found: Field | undefined;
   for (const i of plan.currentPhaseFields) {
     const f = plan.fields[i];
-    if (f.range.start < phase.headingRange.start) found = f;
+    if (f.range.start < offset) found = f;
   }
   return found ?? (plan.currentPhaseFields.length ? plan.fields[plan.currentPhaseFields[0]] : undefined);
+}
+
+/** The Current Phase field that governs a phase: the last one before it, else the first. */
+export function governingCurrentField(plan: Plan, phase: Phase): Field | undefined {
+  return currentFieldAt(plan, phase.headingRange.start);
+}
+
+/** The edit that counts one more phase in the total (`Phase 3 of 6` -> `of 7`) of the Current Phase line governing `offset`. */
+export function currentPhaseTotalEdit(text: string, plan: Plan, offset: number): TextEdit | undefined {
+  const f = currentFieldAt(plan, offset);
+  const m = f && /^([*_\s]*(?:phase\s+)?\d+(?:\.\d+)*\s*(?:of|\/)\s*)(\d+)/i.exec(f.value);
+  if (!f || !m) return undefined;
+  const start = f.valueRange.start + m[1].length;
+  return editRange(text, start, start + m[2].length, String(parseInt(m[2], 10) + 1));
 }
 
 /** The phases governed by the same Current Phase field as `phase`: its plan, in a file that holds several. */
