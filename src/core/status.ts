@@ -232,11 +232,6 @@ function matchWord(text: string, i: number): { end: number; status: KnownStatus 
   return undefined;
 }
 
-/** Status of a trailing or leading marker emoji on a step line, e.g. `3. Wire the API 🔄 (now)`. */
-export function emojiStatus(value: string): KnownStatus | undefined {
-  return EMOJI_STATUS.get(value.replace(VS16, ''));
-}
-
 /** Finds status emoji (real or mojibake) in a line; used for step markers. */
 export function findStatusEmoji(text: string): Array<{ start: number; end: number; status: KnownStatus }> {
   // Most lines are ASCII: no emoji to find, and no damaged ones.

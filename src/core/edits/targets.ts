@@ -29,27 +29,31 @@ export function parseStatusArg(value: string): KnownStatus {
 
 export type Target = { kind: 'phase'; index: number } | { kind: 'task'; index: number };
 
+/** The index of the one element `matches` picks; an error when none does, or naming the lines when several do. */
+function onlyOne<T extends { line: number }>(list: readonly T[], matches: (x: T) => boolean, what: string, notFound: () => string): number {
+  const hits = list.flatMap((x, i) => (matches(x) ? [i] : []));
+  if (!hits.length) throw new PhasewiseError(notFound(), 'not-found');
+  if (hits.length > 1) {
+    throw new PhasewiseError(`${what} appears ${hits.length} times (lines ${hits.map((i) => list[i].line + 1).join(', ')}); choose one with --line.`, 'ambiguous');
+  }
+  return hits[0];
+}
+
 /** Finds a phase by number (`3`, `Phase 3`) or ID (`PH-NEXT-001`). */
 export function findPhase(plan: Plan, ref: string): number {
   const key = ref.trim().replace(/^phase\s+/i, '');
-  const hits = plan.phases.map((p, i) => ({ p, i })).filter(({ p }) => p.number === key || (p.id !== undefined && p.id.toLowerCase() === key.toLowerCase()));
-  if (!hits.length) {
-    const known = plan.phases.map(phaseLabel).join(', ') || 'none';
-    throw new PhasewiseError(`No phase "${ref}" in this document; phases: ${known}.`, 'not-found');
-  }
-  if (hits.length > 1) {
-    throw new PhasewiseError(`Phase "${ref}" appears ${hits.length} times (lines ${hits.map(({ p }) => p.line + 1).join(', ')}); choose one with --line.`, 'ambiguous');
-  }
-  return hits[0].i;
+  return onlyOne(
+    plan.phases,
+    (p) => p.number === key || (p.id !== undefined && p.id.toLowerCase() === key.toLowerCase()),
+    `Phase "${ref}"`,
+    () => `No phase "${ref}" in this document; phases: ${plan.phases.map(phaseLabel).join(', ') || 'none'}.`,
+  );
 }
 
+/** Finds a task by ID (`SEC-002`), in any case. */
 export function findTask(plan: Plan, ref: string): number {
-  const hits = plan.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.id !== undefined && t.id.toLowerCase() === ref.trim().toLowerCase());
-  if (!hits.length) throw new PhasewiseError(`No task with ID "${ref}" in this document.`, 'not-found');
-  if (hits.length > 1) {
-    throw new PhasewiseError(`Task "${ref}" appears ${hits.length} times (lines ${hits.map(({ t }) => t.line + 1).join(', ')}); choose one with --line.`, 'ambiguous');
-  }
-  return hits[0].i;
+  const key = ref.trim().toLowerCase();
+  return onlyOne(plan.tasks, (t) => t.id !== undefined && t.id.toLowerCase() === key, `Task "${ref}"`, () => `No task with ID "${ref}" in this document.`);
 }
 
 /** The phase heading or task on a 0-based line. */
