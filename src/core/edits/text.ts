@@ -2,7 +2,7 @@
  * Guarded text edits. Every change is a replacement that carries the text it expects to
  * replace; applying an edit whose expected text is no longer there fails and changes nothing.
  */
-import { lineEnd } from '../parse/lines';
+import { lineEnd, lineIndex, lineStarts } from '../parse/lines';
 
 export interface TextEdit {
   /** Offset in the text the edit was computed from. */
@@ -33,15 +33,6 @@ export class StaleEditError extends PhasewiseError {
   }
 }
 
-function lineNumberAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
-  }
-  return n;
-}
-
 /** Checks every edit against `text`; throws StaleEditError naming the first mismatch. */
 export function verifyEdits(text: string, edits: readonly TextEdit[]): void {
   const sorted = [...edits].sort((a, b) => a.offset - b.offset);
@@ -51,7 +42,7 @@ export function verifyEdits(text: string, edits: readonly TextEdit[]): void {
     const actual = text.slice(e.offset, e.offset + e.length);
     if (e.offset + e.length > text.length || actual !== e.expected) {
       throw new StaleEditError(
-        `The document changed since the edit was computed: expected ${JSON.stringify(e.expected)} at line ${lineNumberAt(text, e.offset)}, found ${JSON.stringify(actual)}. Nothing was changed.`,
+        `The document changed since the edit was computed: expected ${JSON.stringify(e.expected)} at line ${lineIndex(lineStarts(text), e.offset) + 1}, found ${JSON.stringify(actual)}. Nothing was changed.`,
       );
     }
     prevEnd = e.offset + e.length;
