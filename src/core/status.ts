@@ -232,7 +232,7 @@ function matchWord(text: string, i: number): { end: number; status: KnownStatus 
   return undefined;
 }
 
-/** Finds status emoji (real or mojibake) in a line; used for step markers. */
+/** Finds status emoji (real or mojibake) in a line: step markers, heading statuses, a phrase's emoji. */
 export function findStatusEmoji(text: string): Array<{ start: number; end: number; status: KnownStatus }> {
   // Most lines are ASCII: no emoji to find, and no damaged ones.
   if (!NON_ASCII.test(text)) return [];
