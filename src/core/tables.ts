@@ -5,6 +5,11 @@
 import { splitCells } from './parse/build';
 import { displayWidth } from './width';
 
+/** The trimmed text of each cell of a table line, escapes kept. */
+export function cellTexts(line: string): string[] {
+  return splitCells(line, 0, line.length).map((c) => c.text);
+}
+
 /** Offsets in `line` of its unescaped pipes. */
 export function pipeOffsets(line: string): number[] {
   const out: number[] = [];

@@ -2,7 +2,7 @@
 // row must line the pipes up the same way, emoji with a variation selector included.
 import assert from 'node:assert/strict';
 import { applyEdits, insertTemplate, parsePlan, setPhaseStatus } from '../../src/core';
-import { pipeColumns, pipeOffsets, pipeSegments, pipesLineUp } from '../../src/core/tables';
+import { cellTexts, pipeColumns, pipeOffsets, pipeSegments, pipesLineUp } from '../../src/core/tables';
 import { displayWidth } from '../../src/core/width';
 
 describe('display width', () => {
@@ -32,6 +32,7 @@ describe('table pipes', () => {
   });
 
   it('keeps an escaped pipe inside its cell', () => {
+    assert.deepEqual(cellTexts('| a \\| b | c |'), ['a \\| b', 'c']);
     assert.deepEqual(pipeSegments('| a \\| b | c |'), ['', ' a \\| b ', ' c ', '']);
     assert.deepEqual(pipeSegments('|  |x|'), ['', '  ', 'x', '']);
   });

@@ -7,10 +7,9 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { OverviewTable, Phase, Plan } from '../model';
 import { formatStatus } from '../status';
 import { fieldStyleOf } from '../fieldStyle';
-import { splitCells } from '../parse/build';
 import type { Block } from '../parse/blocks';
 import { lineEnd } from '../parse/lines';
-import { pipeSegments, pipesLineUp } from '../tables';
+import { cellTexts, pipeSegments, pipesLineUp } from '../tables';
 import { displayWidth } from '../width';
 import { vocabularyOf } from '../edits';
 import { currentPhaseTotalEdit } from '../edits/currentPhase';
@@ -35,7 +34,7 @@ function shapeFrom(text: string, marks: ReadonlyArray<{ status: string; phraseRa
 function escapeCells(values: string[]): string[] {
   const md = toMarkdown(table(values, []), { extensions: [gfmToMarkdown({ tablePipeAlign: false })] });
   const first = md.slice(0, lineEnd(md, 0));
-  const cells = splitCells(first, 0, first.length).map((c) => c.text);
+  const cells = cellTexts(first);
   return values.map((_v, i) => cells[i] ?? '');
 }
 
