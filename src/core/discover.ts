@@ -96,15 +96,20 @@ function hasMarkedItem(text: string): boolean {
   return false;
 }
 
-/** True when `at` (sticky) matches at the start of a line that holds one of `words` in `lower`. */
-function lineWithWord(text: string, lower: string, words: readonly string[], at: RegExp): boolean {
+/** True when `test` holds for a line that holds one of `words` in `lower`, given its start and the word's offset. */
+function someLineWith(text: string, lower: string, words: readonly string[], test: (start: number, at: number) => boolean): boolean {
   for (const w of words) {
-    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) {
-      at.lastIndex = lineStart(text, i);
-      if (at.test(text)) return true;
-    }
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) if (test(lineStart(text, i), i)) return true;
   }
   return false;
+}
+
+/** True when `at` (sticky) matches at the start of a line that holds one of `words` in `lower`. */
+function lineWithWord(text: string, lower: string, words: readonly string[], at: RegExp): boolean {
+  return someLineWith(text, lower, words, (start) => {
+    at.lastIndex = start;
+    return at.test(text);
+  });
 }
 
 /** True when `at` (sticky) matches at the start of a line that holds a match of `key` (global). */
@@ -121,12 +126,7 @@ function lineWithKey(text: string, key: RegExp, at: RegExp): boolean {
 
 /** True when a line that holds one of `words` in `lower` matches `re` (a one-line pattern). */
 function lineMatching(text: string, lower: string, words: readonly string[], re: RegExp): boolean {
-  for (const w of words) {
-    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) {
-      if (re.test(text.slice(lineStart(text, i), lineEnd(text, i)))) return true;
-    }
-  }
-  return false;
+  return someLineWith(text, lower, words, (start, at) => re.test(text.slice(start, lineEnd(text, at))));
 }
 
 /** True when `at` (sticky) matches where `lower` holds `word`. */

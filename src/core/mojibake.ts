@@ -17,6 +17,8 @@
 // Sequences whose bytes were partly lost (e.g. `âŒ` after a decoder dropped the undefined 0x9D
 // byte of ❌) are not valid UTF-8 and are left alone: nothing is guessed.
 
+import { type TextEdit, applyEdits, editRange } from './edits/text';
+
 export type MojibakeEncoding = 'windows-1252' | 'mac-roman';
 
 export interface MojibakeRun {
@@ -306,17 +308,19 @@ export function findMojibake(text: string, from?: number, to?: number): Mojibake
   return runs;
 }
 
+/** The edit that repairs one damaged run. */
+export function repairEdit(text: string, run: MojibakeRun): TextEdit {
+  return editRange(text, run.start, run.end, run.replacement);
+}
+
+/** Every repair as one edit list (the `repair` command). */
+export function repairEdits(text: string): TextEdit[] {
+  return findMojibake(text).map((r) => repairEdit(text, r));
+}
+
 /** Returns text with every run found by findMojibake replaced. */
 export function repairMojibake(text: string): string {
-  const runs = findMojibake(text);
-  if (runs.length === 0) return text;
-  let out = '';
-  let last = 0;
-  for (const run of runs) {
-    out += text.slice(last, run.start) + run.replacement;
-    last = run.end;
-  }
-  return out + text.slice(last);
+  return applyEdits(text, repairEdits(text));
 }
 
 /** True when text contains at least one damaged run (fast path for the common clean case). */

@@ -1,6 +1,7 @@
 /** The versioned JSON view of a plan (`phasewise status --json`), and its progress numbers. */
 import type { Diagnostic } from './diagnostics';
 import { currentPhaseIndex } from './edits';
+import { phaseIdentity } from './identity';
 import { JSON_VERSION, type Phase, type Plan, type StatusJson } from './model';
 
 /** Phases completed out of all phases; for a document without phases, tasks done out of all. */
@@ -12,11 +13,6 @@ export function progress(plan: Plan): { completed: number; total: number } {
 
 export function phaseTaskCounts(plan: Plan, phase: Phase): { done: number; total: number } {
   return { done: phase.tasks.filter((i) => plan.tasks[i].status === 'completed').length, total: phase.tasks.length };
-}
-
-function phaseKey(p: Phase | undefined): string | null {
-  if (!p) return null;
-  return p.id ?? (p.number !== undefined ? p.number : p.title);
 }
 
 export function toStatusJson(plan: Plan, diagnostics: readonly Diagnostic[], file?: string): StatusJson {
@@ -45,7 +41,7 @@ export function toStatusJson(plan: Plan, diagnostics: readonly Diagnostic[], fil
       status: t.status,
       kind: t.kind,
       line: t.line + 1,
-      phase: t.phase !== undefined ? phaseKey(plan.phases[t.phase]) : null,
+      phase: t.phase !== undefined ? phaseIdentity(plan.phases[t.phase]) : null,
     })),
     diagnostics: diagnostics.map((d) => ({ line: d.line + 1, severity: d.severity, code: d.code, message: d.message })),
   };

@@ -232,12 +232,7 @@ function matchWord(text: string, i: number): { end: number; status: KnownStatus 
   return undefined;
 }
 
-/** Status of a trailing or leading marker emoji on a step line, e.g. `3. Wire the API 🔄 (now)`. */
-export function emojiStatus(value: string): KnownStatus | undefined {
-  return EMOJI_STATUS.get(value.replace(VS16, ''));
-}
-
-/** Finds status emoji (real or mojibake) in a line; used for step markers. */
+/** Finds status emoji (real or mojibake) in a line: step markers, heading statuses, a phrase's emoji. */
 export function findStatusEmoji(text: string): Array<{ start: number; end: number; status: KnownStatus }> {
   // Most lines are ASCII: no emoji to find, and no damaged ones.
   if (!NON_ASCII.test(text)) return [];

@@ -1,0 +1,196 @@
+/**
+ * Intent in, minimal guarded edits out: "phase 3 -> completed" becomes the smallest set of
+ * replacements (the status word, the overview cell, the Current Phase value, the Completed
+ * date), each in the file's own notation and convention.
+ */
+import type { KnownStatus, Plan } from '../model';
+import { STATUSES } from '../model';
+import { formatStatus } from '../status';
+import { formatTimestamp } from '../dates';
+import { phaseNumberOrId } from '../identity';
+import { phaseLabel } from '../labels';
+import { currentPhaseEdit, currentPhaseTarget, scopePhases } from './currentPhase';
+import { PhasewiseError, type TextEdit, changeRange, insertAt } from './text';
+import type { Target } from './targets';
+import { type Vocabularies, insertStatusField, markEdit, vocabularyOf } from './vocabulary';
+
+const conventionCounts = new WeakMap<Plan, { fields: number; headings: number }>();
+
+/** How many phases keep their status in a field, and how many in their heading (once per plan). */
+function countConventions(plan: Plan): { fields: number; headings: number } {
+  let c = conventionCounts.get(plan);
+  if (!c) {
+    c = { fields: 0, headings: 0 };
+    for (const p of plan.phases) {
+      if (p.mark?.source === 'field') c.fields++;
+      if (p.mark?.source === 'heading' || p.headingMark) c.headings++;
+    }
+    conventionCounts.set(plan, c);
+  }
+  return c;
+}
+
+/**
+ * How a file without a status for this phase keeps its other phases' statuses, and so where
+ * this one's goes: a Status line where the others have one, the heading where the others
+ * show theirs there, else the phase's checkboxes. Never a convention the file does not use.
+ */
+function phaseConvention(plan: Plan, index: number): 'field' | 'heading' | 'checkboxes' | 'none' {
+  // The other phases' conventions: the counts for all, less this phase's own.
+  const phase = plan.phases[index];
+  const all = countConventions(plan);
+  const fields = all.fields - (phase.mark?.source === 'field' ? 1 : 0);
+  const headings = all.headings - (phase.mark?.source === 'heading' || phase.headingMark ? 1 : 0);
+  if (fields && fields >= headings) return 'field';
+  if (headings) return 'heading';
+  return phase.tasks.some((t) => plan.tasks[t].kind === 'checkbox') ? 'checkboxes' : 'none';
+}
+
+/** The statuses a phase can be set to in this file, in its own convention. */
+export function phaseStatusesExpressible(plan: Plan, index: number): KnownStatus[] {
+  const phase = plan.phases[index];
+  if (phase.mark || phase.overviewRow) return [...STATUSES];
+  const way = phaseConvention(plan, index);
+  if (way === 'field' || way === 'heading') return [...STATUSES];
+  if (way === 'none') return [];
+  const vocab = vocabularyOf(plan);
+  const open = phase.tasks.filter((t) => plan.tasks[t].kind === 'checkbox' && plan.tasks[t].status !== 'completed');
+  const out: KnownStatus[] = [];
+  if (open.length) out.push('completed');
+  if (open.length && vocab.all.hasProgressBox() && !phase.tasks.some((t) => plan.tasks[t].status === 'in-progress')) out.push('in-progress');
+  return out;
+}
+
+function unmarkedPhaseEdits(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit[] {
+  const phase = plan.phases[index];
+  const way = phaseConvention(plan, index);
+  if (way === 'field') return [insertStatusField(text, plan, phase.headingRange.start, status, vocab)];
+  if (way === 'heading') {
+    const e = insertHeadingStatus(text, plan, index, status, vocab);
+    return e ? [e] : [];
+  }
+  if (way === 'none') {
+    throw new PhasewiseError(`${phaseLabel(phase)} has no status text, no checkboxes and no other phase to copy a convention from; nothing was changed.`, 'no-convention');
+  }
+  // Checkbox-driven: the phase is as done as its boxes.
+  const boxes = phase.tasks.map((t) => plan.tasks[t]).filter((t) => t.kind === 'checkbox' && t.mark);
+  if (status === 'completed') {
+    return boxes.filter((t) => t.status !== 'completed').map((t) => markEdit(text, plan, t.mark!, 'completed', vocab)).filter((e): e is TextEdit => !!e);
+  }
+  if (status === 'in-progress') {
+    if (boxes.some((t) => t.status === 'in-progress')) return [];
+    const first = boxes.find((t) => t.status !== 'completed');
+    if (!first || !vocab.all.hasProgressBox()) return [];
+    const e = markEdit(text, plan, first.mark!, 'in-progress', vocab);
+    return e ? [e] : [];
+  }
+  throw new PhasewiseError(
+    `${phaseLabel(phase)} keeps its status in its checkboxes; it can be ${phaseStatusesExpressible(plan, index).join(' or ') || 'changed only through its tasks'}, not ${status}. Nothing was changed.`,
+    'not-expressible',
+  );
+}
+
+/** Writes a status into a phase heading the way the file's other phase headings show theirs. */
+function insertHeadingStatus(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit | undefined {
+  const sample = plan.phases.find((p, i) => i !== index && p.mark?.source === 'heading')?.mark ?? plan.phases.find((p, i) => i !== index && p.headingMark)?.headingMark;
+  if (!sample) return undefined;
+  const phase = plan.phases[index];
+  const samplePhase = plan.phases.find((p) => p.mark === sample || p.headingMark === sample)!;
+  const word = formatStatus(status, sample.text, vocab.headings);
+  const h = text.slice(samplePhase.headingRange.start, samplePhase.headingRange.end);
+  const rel = sample.range.start - samplePhase.headingRange.start;
+  const key = phaseNumberOrId(samplePhase) ?? '';
+  const keyAt = h.indexOf(key);
+  // `Phase 3 ✅ — Name`: right after the number, as in the sample.
+  if (keyAt >= 0 && /^\s*$/.test(h.slice(keyAt + key.length, rel))) {
+    const own = text.slice(phase.headingRange.start, phase.headingRange.end);
+    const k = phaseNumberOrId(phase) ?? '';
+    const at = own.indexOf(k);
+    if (at >= 0) return insertAt(phase.headingRange.start + at + k.length, h.slice(keyAt + key.length, rel) + word);
+  }
+  // Otherwise at the end of the heading, after the sample's separator (` - `, ` `, ` (`).
+  const before = h.slice(0, rel);
+  const sep = /(\s*[-–—|]\s*|\s*\(|\s*\[|\s+)$/.exec(before)?.[1] ?? ' ';
+  const close = sep.includes('(') ? ')' : sep.includes('[') ? ']' : '';
+  let end = phase.headingRange.end;
+  while (end > phase.headingRange.start && /[ \t#]/.test(text[end - 1])) end--;
+  return insertAt(end, `${sep}${word}${close}`);
+}
+
+export interface EditOptions {
+  /** The time written into a `Completed:` field; defaults to now. */
+  now?: Date;
+}
+
+/** Edits that set a phase's status: its mark, its overview cell, Current Phase, Completed. */
+export function setPhaseStatus(text: string, plan: Plan, index: number, status: KnownStatus, options: EditOptions = {}): TextEdit[] {
+  const phase = plan.phases[index];
+  if (!phase) throw new PhasewiseError(`No phase with index ${index}.`, 'not-found');
+  const vocab = vocabularyOf(plan);
+  const edits: Array<TextEdit | undefined> = [];
+  const row = phase.overviewRow ? plan.overviews[phase.overviewRow.table].rows[phase.overviewRow.row] : undefined;
+  if (phase.mark) edits.push(markEdit(text, plan, phase.mark, status, vocab));
+  else if (!row) edits.push(...unmarkedPhaseEdits(text, plan, index, status, vocab));
+  if (phase.headingMark) edits.push(markEdit(text, plan, phase.headingMark, status, vocab));
+  if (row?.mark) edits.push(markEdit(text, plan, row.mark, status, vocab));
+  // Current Phase
+  const pointed = currentPhaseTarget(plan, phase);
+  if (status === 'in-progress') {
+    edits.push(currentPhaseEdit(text, plan, phase, phase));
+  } else if (status === 'completed' && pointed === phase) {
+    const scope = scopePhases(plan, phase);
+    const i = scope.indexOf(phase);
+    const next = scope.slice(i + 1).find((p) => p.status !== 'completed' && p.depth <= phase.depth) ?? scope.slice(0, i).find((p) => p.status !== 'completed');
+    if (next) edits.push(currentPhaseEdit(text, plan, phase, next));
+  }
+  // Completed: timestamp
+  if (status === 'completed' && phase.status !== 'completed') {
+    const f = phase.fields.find((x) => x.name === 'completed' || x.name === 'completed at' || x.name === 'completion date');
+    if (f) edits.push(changeRange(text, f.valueRange.start, f.valueRange.end, formatTimestamp(options.now ?? new Date(), f.value)));
+  }
+  return edits.filter((e): e is TextEdit => !!e);
+}
+
+/** Edits that set a task's status in the file's own notation. */
+export function setTaskStatus(text: string, plan: Plan, index: number, status: KnownStatus): TextEdit[] {
+  const task = plan.tasks[index];
+  if (!task) throw new PhasewiseError(`No task with index ${index}.`, 'not-found');
+  if (task.status === status && task.mark) return [];
+  const vocab = vocabularyOf(plan);
+  const edits: Array<TextEdit | undefined> = [];
+  if (task.mark) edits.push(markEdit(text, plan, task.mark, status, vocab));
+  else edits.push(insertStatusField(text, plan, task.range.start, status, vocab));
+  if (task.headingMark) edits.push(markEdit(text, plan, task.headingMark, status, vocab));
+  edits.push(...parentEdits(text, plan, index, status, vocab));
+  return edits.filter((e): e is TextEdit => !!e);
+}
+
+/**
+ * A parent checkbox follows its children (Kiro): completing the last open child completes
+ * the parent; reopening or starting a child of a completed parent reopens or starts it.
+ */
+function parentEdits(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit[] {
+  const out: TextEdit[] = [];
+  let child = index;
+  let childStatus: KnownStatus = status;
+  for (let p = plan.tasks[child].parent; p !== undefined; p = plan.tasks[p].parent) {
+    const parent = plan.tasks[p];
+    if (parent.kind !== 'checkbox' || !parent.mark) break;
+    const siblings = plan.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.parent === p && t.kind === 'checkbox');
+    const done = siblings.every(({ t, i }) => (i === child ? childStatus === 'completed' : t.status === 'completed'));
+    let next: KnownStatus | undefined;
+    if (done && parent.status !== 'completed') next = 'completed';
+    else if (!done && parent.status === 'completed') next = childStatus === 'in-progress' && vocab.all.hasProgressBox() ? 'in-progress' : 'pending';
+    if (!next) break;
+    const e = markEdit(text, plan, parent.mark, next, vocab);
+    if (e) out.push(e);
+    child = p;
+    childStatus = next;
+  }
+  return out;
+}
+
+/** Edits that set the status of a phase or a task. */
+export function setStatus(text: string, plan: Plan, target: Target, status: KnownStatus, options: EditOptions = {}): TextEdit[] {
+  return target.kind === 'phase' ? setPhaseStatus(text, plan, target.index, status, options) : setTaskStatus(text, plan, target.index, status);
+}

@@ -1,0 +1,14 @@
+/**
+ * Columns a string takes in a monospace editor: the one measure for lining up table pipes.
+ * An emoji takes two columns with or without its variation selector (`⏸️`, `⚠️` and `✔️` as
+ * much as `✅`), so does an East Asian wide character, and a ZWJ sequence takes two in all;
+ * combining marks and joiners take none.
+ */
+import stringWidth from 'string-width';
+
+export function displayWidth(s: string): number {
+  // string-width gives a tab no width; padding with tabs is counted a column a tab.
+  let tabs = 0;
+  for (let i = s.indexOf('\t'); i >= 0; i = s.indexOf('\t', i + 1)) tabs++;
+  return stringWidth(s) + tabs;
+}
