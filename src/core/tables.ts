@@ -2,7 +2,7 @@
  * Where the pipes of a table line stand. The cells are split by the parser's own splitter
  * (escaped pipes `\|` stay inside a cell), so a row is cut the same way here as when it is read.
  */
-import { splitCells } from './parse/build';
+import { splitCells } from './parse/readers';
 import { displayWidth } from './width';
 
 /** The trimmed text of each cell of a table line, escapes kept. */

@@ -16,9 +16,6 @@ import { addTableEntries, classifyHeading, frontMatterEntry } from './entries';
 import { finish } from './finish';
 import { type Context, absField, closeHeadings, inCriteria, innerPhase, innerTracker, inRecap, inStepsHeading, reusedTask } from './context';
 
-// templates.ts splits table rows with the readers' splitter, through this module.
-export { splitCells } from './readers';
-
 /** Blocks with facts, at `start` in the text after its byte-order mark, from `line`. */
 interface Segment {
   blocks: readonly Block[];
