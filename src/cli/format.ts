@@ -1,6 +1,6 @@
 /** Human-readable output of the CLI. */
-import type { Diagnostic, Phase, Plan, Status, Task } from '../core';
-import { currentPhaseIndex, nextWork, phaseLabel, phaseTaskCounts, progress } from '../core';
+import type { Diagnostic, Plan, Status, Task } from '../core';
+import { currentPhaseIndex, nextWork, percent, phaseLabel, phaseName, phaseTaskCounts, progress, taskName } from '../core';
 
 const ICON: Record<Status, string> = {
   completed: '[x]',
@@ -15,18 +15,8 @@ export function statusIcon(s: Status): string {
   return ICON[s];
 }
 
-/** `Phase 3: Build the API`, `PH-NEXT-002: Cleanup`, or the title alone. */
-export function phaseName(p: Phase): string {
-  const label = phaseLabel(p);
-  return label === p.title || !p.title ? label : `${label}: ${p.title}`;
-}
-
-export function taskName(t: Task): string {
-  return t.id ? `${t.id}: ${t.title}` : t.title;
-}
-
 function pct(done: number, total: number): string {
-  return total ? `${Math.round((done / total) * 100)}%` : '0%';
+  return `${percent(done, total)}%`;
 }
 
 function pad(s: string, width: number): string {

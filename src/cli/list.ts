@@ -5,10 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type Plan, currentPhaseIndex, parsePlan } from '../core';
+import { type Plan, currentPhaseIndex, parsePlan, phaseName } from '../core';
 import { type ListEntry, MAX_PLAN_BYTES, SKIPPED_DIRS, isPlanLike, mayBePlan, toListEntry } from '../core';
 import { UsageError } from './files';
-import { phaseName } from './format';
 
 export interface FoundFile {
   /** Absolute path (through the tree, not resolved). */

@@ -123,7 +123,7 @@ describe('cli', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /Kind: tracker/);
       assert.match(r.stdout, /Progress: 1\/3 tasks \(33%\)/);
-      assert.match(r.stdout, /\[ \] pending +ABC-002: Rate-limit the login endpoint +\(line 11\)/);
+      assert.match(r.stdout, /\[ \] pending +ABC-002 Rate-limit the login endpoint +\(line 11\)/);
     });
   });
 
