@@ -1,9 +1,29 @@
 // Generates syntaxes/phasewise.injection.tmLanguage.json: the status words, emoji (with their
-// mojibake forms), task IDs and fix-block labels that the injection grammar highlights. Edit the
-// word lists here and run `node scripts/grammar.mjs`; a unit test checks the JSON is up to date.
+// mojibake forms), task IDs and fix-block labels that the injection grammar highlights. The
+// status words, emoji and code pages are the core's own (src/core/status.ts, mojibake.ts),
+// bundled here with esbuild, so the editor colours what the parser reads; run
+// `node scripts/grammar.mjs` after changing them. A unit test checks the JSON is up to date.
 import { writeFileSync } from 'node:fs';
-const MAC = [0x00c4,0x00c5,0x00c7,0x00c9,0x00d1,0x00d6,0x00dc,0x00e1,0x00e0,0x00e2,0x00e4,0x00e3,0x00e5,0x00e7,0x00e9,0x00e8,0x00ea,0x00eb,0x00ed,0x00ec,0x00ee,0x00ef,0x00f1,0x00f3,0x00f2,0x00f4,0x00f6,0x00f5,0x00fa,0x00f9,0x00fb,0x00fc,0x2020,0x00b0,0x00a2,0x00a3,0x00a7,0x2022,0x00b6,0x00df,0x00ae,0x00a9,0x2122,0x00b4,0x00a8,0x2260,0x00c6,0x00d8,0x221e,0x00b1,0x2264,0x2265,0x00a5,0x00b5,0x2202,0x2211,0x220f,0x03c0,0x222b,0x00aa,0x00ba,0x03a9,0x00e6,0x00f8,0x00bf,0x00a1,0x00ac,0x221a,0x0192,0x2248,0x2206,0x00ab,0x00bb,0x2026,0x00a0,0x00c0,0x00c3,0x00d5,0x0152,0x0153,0x2013,0x2014,0x201c,0x201d,0x2018,0x2019,0x00f7,0x25ca,0x00ff,0x0178,0x2044,0x20ac,0x2039,0x203a,0xfb01,0xfb02,0x2021,0x00b7,0x201a,0x201e,0x2030,0x00c2,0x00ca,0x00c1,0x00cb,0x00c8,0x00cd,0x00ce,0x00cf,0x00cc,0x00d3,0x00d4,0xf8ff,0x00d2,0x00da,0x00db,0x00d9,0x0131,0x02c6,0x02dc,0x00af,0x02d8,0x02d9,0x02da,0x00b8,0x02dd,0x02db,0x02c7];
-const WIN = [0x20ac,0x0081,0x201a,0x0192,0x201e,0x2026,0x2020,0x2021,0x02c6,0x2030,0x0160,0x2039,0x0152,0x008d,0x017d,0x008f,0x0090,0x2018,0x2019,0x201c,0x201d,0x2022,0x2013,0x2014,0x02dc,0x2122,0x0161,0x203a,0x0153,0x009d,0x017e,0x0178, ...Array.from({length:0x60},(_,i)=>0xa0+i)];
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const bundled = await esbuild.build({
+  stdin: {
+    contents: "export { STATUS_VOCABULARY } from './src/core/status'; export { MAC_ROMAN_HIGH, WINDOWS_1252_HIGH } from './src/core/mojibake';",
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  write: false,
+  logLevel: 'warning',
+});
+/** @type {{ STATUS_VOCABULARY: Record<string, { words: string, emoji: string[] }>, MAC_ROMAN_HIGH: number[], WINDOWS_1252_HIGH: number[] }} */
+const core = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+const MAC = core.MAC_ROMAN_HIGH;
+const WIN = core.WINDOWS_1252_HIGH;
 const damage = (s, table) => [...Buffer.from(s, 'utf8')].map((b) => String.fromCodePoint(b < 0x80 ? b : table[b - 0x80])).join('');
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
   .replace(/[\u0080-\u009f\uf8ff]/g, (c) => `\\x{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
@@ -17,15 +37,10 @@ function emojiAlt(chars) {
   }
   return `(?-i:${alts.join('|')})`;
 }
-const FAMILIES = [
-  { key: 'completed', std: 'markup.inserted', words: 'completed?|done|finished|fixed|resolved', emoji: ['✅', '✔', '☑'] },
-  { key: 'in-progress', std: 'markup.changed', words: 'in[ _-]?progress|started|wip|ongoing|in[ _-]?flight|working', emoji: ['🔄', '🚧'] },
-  { key: 'pending', std: 'comment', words: 'pending|not[ _-]?started|not[ _-]?begun|to[ _-]?do|todo|planned|queued|open', emoji: ['⏳', '⏸', '⬜'] },
-  { key: 'failed', std: 'markup.deleted', words: 'failed|failing|failure|fail', emoji: ['❌'] },
-  { key: 'blocked', std: 'invalid.illegal', words: 'blocked|on[ _-]?hold', emoji: ['⛔', '🚫'] },
-  { key: 'skipped', std: 'comment', words: 'skipped|cancell?ed', emoji: ['⏭'] },
-];
-const WARNING = { key: 'warning', std: 'invalid.deprecated', emoji: ['⚠'] };
+/** How each status is coloured: a standard scope that themes colour, and the Phasewise one. */
+const STANDARD_SCOPE = { completed: 'markup.inserted', 'in-progress': 'markup.changed', pending: 'comment', failed: 'markup.deleted', blocked: 'invalid.illegal' };
+const FAMILIES = Object.entries(core.STATUS_VOCABULARY).map(([key, v]) => ({ key, std: STANDARD_SCOPE[key], words: v.words, emoji: v.emoji }));
+const WARNING = { key: 'warning', std: 'invalid.deprecated', words: '', emoji: ['⚠'] };
 const scope = (f) => `${f.std} markup.phasewise.status.${f.key}`;
 const captures = (fams) => Object.fromEntries(fams.map((f, i) => [String(i + 1), { name: scope(f) }]));
 const END = '(?![\\w-])';

@@ -16,23 +16,25 @@ export const STATUS_EMOJI: Record<KnownStatus, string> = {
   blocked: '⛔',
 };
 
+/**
+ * The status vocabulary: for each status, its words (a regular-expression alternation,
+ * matched case-insensitively as whole words) and the emoji that carry it (without variation
+ * selector). The parser reads these, and scripts/grammar.mjs builds the highlighting grammar
+ * from them, so the editor colours exactly what Phasewise reads.
+ */
+export const STATUS_VOCABULARY: Readonly<Record<KnownStatus, { readonly words: string; readonly emoji: readonly string[] }>> = {
+  completed: { words: 'completed?|done|finished|fixed|resolved', emoji: ['✅', '✔', '☑'] },
+  'in-progress': { words: 'in[ _-]?progress|started|wip|ongoing|in[ _-]?flight|working', emoji: ['🔄', '🚧'] },
+  // Empty boxes written as emoji (🔲 ⬜ ☐) are not started.
+  pending: { words: 'pending|not[ _-]?started|not[ _-]?begun|to[ _-]?do|todo|planned|queued|open', emoji: ['⏸', '⏳', '🔲', '⬜', '☐'] },
+  failed: { words: 'failed|failing|failure|fail', emoji: ['❌'] },
+  blocked: { words: 'blocked|on[ _-]?hold', emoji: ['⛔', '🚫'] },
+};
+
+const STATUS_ORDER = Object.keys(STATUS_VOCABULARY) as KnownStatus[];
+
 /** Emoji (without variation selector) that carry a status. */
-const EMOJI_STATUS = new Map<string, KnownStatus>([
-  ['✅', 'completed'],
-  ['✔', 'completed'],
-  ['☑', 'completed'],
-  ['🔄', 'in-progress'],
-  ['🚧', 'in-progress'],
-  ['⏸', 'pending'],
-  ['⏳', 'pending'],
-  ['❌', 'failed'],
-  ['⛔', 'blocked'],
-  ['🚫', 'blocked'],
-  // Empty boxes written as emoji: not started.
-  ['🔲', 'pending'],
-  ['⬜', 'pending'],
-  ['☐', 'pending'],
-]);
+const EMOJI_STATUS = new Map<string, KnownStatus>(STATUS_ORDER.flatMap((st) => STATUS_VOCABULARY[st].emoji.map((e): [string, KnownStatus] => [e, st])));
 
 /** GitHub emoji shortcodes that carry a status (`:white_check_mark: Done`). */
 const SHORTCODE_STATUS = new Map<string, KnownStatus>([
@@ -50,14 +52,11 @@ const SHORTCODE_STATUS = new Map<string, KnownStatus>([
 /** Emoji that decorate a status without meaning one (traffic lights and the like). */
 const DECORATION = /^(?:🟢|🟡|🟠|🔴|🔵|⚪|⚫|🟣|🟤|⭐|🔥|⚠️?|🎯)/u;
 
-const WORDS: Array<[RegExp, KnownStatus]> = [
-  [/^(?:completed?|done|finished|fixed|resolved)(?![\p{L}\p{N}_])/iu, 'completed'],
-  [/^\[OK\]/u, 'completed'],
-  [/^(?:in[ _-]?progress|started|wip|ongoing|in[ _-]?flight|working)(?![\p{L}\p{N}_])/iu, 'in-progress'],
-  [/^(?:pending|not[ _-]?started|to[ _-]?do|todo|planned|queued|not[ _-]?begun|open)(?![\p{L}\p{N}_])/iu, 'pending'],
-  [/^(?:failed|failing|fail|failure)(?![\p{L}\p{N}_])/iu, 'failed'],
-  [/^(?:blocked|on[ _-]?hold)(?![\p{L}\p{N}_])/iu, 'blocked'],
-];
+const WORDS: Array<[RegExp, KnownStatus]> = STATUS_ORDER.flatMap((st): Array<[RegExp, KnownStatus]> => {
+  const word: [RegExp, KnownStatus] = [new RegExp(`^(?:${STATUS_VOCABULARY[st].words})(?![\\p{L}\\p{N}_])`, 'iu'), st];
+  // `[OK]` is a completed marker of its own (never a word inside text).
+  return st === 'completed' ? [word, [/^\[OK\]/u, st]] : [word];
+});
 
 export interface ParsedStatus {
   status: Status;

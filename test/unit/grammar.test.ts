@@ -172,7 +172,8 @@ for (const base of bases) {
         assert.deepEqual(marksOf('Status: Not Started'), ['status.pending:Not Started']);
         assert.deepEqual(marksOf('**Status:** Failed'), ['status.failed:Failed']);
         assert.deepEqual(marksOf('**Status**: blocked'), ['status.blocked:blocked']);
-        assert.deepEqual(marksOf('**Status:** Skipped'), ['status.skipped:Skipped']);
+        // The grammar colours the statuses the parser reads, and no others.
+        assert.deepEqual(marksOf('**Status:** Skipped'), []);
       });
 
       it('reads field labels in list items, longer labels and bold values', () => {
@@ -195,7 +196,6 @@ for (const base of bases) {
           ['**Status:** Pending', 'Pending', 'comment'],
           ['**Status:** Failed', 'Failed', 'markup.deleted'],
           ['**Status:** Blocked', 'Blocked', 'invalid.illegal'],
-          ['**Status:** Skipped', 'Skipped', 'comment'],
         ];
         for (const [text, word, standard] of expected) {
           const scopes = scopesOf(line(text), word);
