@@ -35,6 +35,7 @@ import { insertTemplate, newDocument, type DocumentTemplate, type TemplateKind }
 import { applyToDocument, isTargetRef, phaseRef, resolveRef, setStatusAt, taskRef, type TargetRef } from './apply';
 import { LENS_MARKER } from './codeLens';
 import { formatDuration, type HistoryEvent, type HistorySource } from './history';
+import { statusIconText } from './icons';
 import { revealLine } from './reveal';
 import { STATUS_NAMES, phaseName, taskName } from './text';
 import type { PlanEntry } from './store';
@@ -42,14 +43,6 @@ import type { Services } from './services';
 
 // ---- words and icons ----
 
-export const STATUS_ICONS: Record<Status, string> = {
-  pending: '$(circle-large-outline)',
-  'in-progress': '$(sync)',
-  completed: '$(pass-filled)',
-  failed: '$(error)',
-  blocked: '$(circle-slash)',
-  unknown: '$(question)',
-};
 
 
 const SOURCE_WORDS: Record<HistorySource, string> = {
@@ -165,7 +158,7 @@ async function targetFromEditor(s: Services, want: Want, placeHolder: string): P
     plan.phases.forEach((p, i) => {
       const { done, total } = phaseTaskCounts(plan, p);
       items.push({
-        label: `${STATUS_ICONS[p.status]} ${'\u00a0\u00a0'.repeat(p.depth)}${phaseName(p)}`,
+        label: `${statusIconText(p.status)} ${'\u00a0\u00a0'.repeat(p.depth)}${phaseName(p)}`,
         description: STATUS_NAMES[p.status],
         detail: total ? `${done}/${total} steps done` : undefined,
         ref: phaseRef(entry.uri, plan, i, entry.version),
@@ -176,7 +169,7 @@ async function targetFromEditor(s: Services, want: Want, placeHolder: string): P
     plan.tasks.forEach((t, i) => {
       const phase = t.phase !== undefined ? plan.phases[t.phase] : undefined;
       items.push({
-        label: `${STATUS_ICONS[t.status]} ${'\u00a0\u00a0'.repeat(t.depth)}${taskName(t)}`,
+        label: `${statusIconText(t.status)} ${'\u00a0\u00a0'.repeat(t.depth)}${taskName(t)}`,
         description: [STATUS_NAMES[t.status], phase && phaseName(phase)].filter(Boolean).join(' · '),
         ref: taskRef(entry.uri, plan, i, entry.version),
       });
@@ -243,7 +236,7 @@ async function setStatusCommand(s: Services, args: readonly unknown[]): Promise<
   let status = given;
   if (!status) {
     const items = STATUSES.filter((st) => !(current?.checkbox && st === 'failed')).map((st) => ({
-      label: `${STATUS_ICONS[st]} ${STATUS_NAMES[st]}`,
+      label: `${statusIconText(st)} ${STATUS_NAMES[st]}`,
       description: current?.status === st ? 'current' : undefined,
       status: st,
     }));
@@ -493,7 +486,7 @@ async function showHistory(s: Services): Promise<void> {
     const ms = durations.get(id);
     const uri = vscode.Uri.parse(e.file);
     return {
-      label: `${STATUS_ICONS[e.from]} ${STATUS_NAMES[e.from]} → ${STATUS_ICONS[e.to]} ${STATUS_NAMES[e.to]}`,
+      label: `${statusIconText(e.from)} ${STATUS_NAMES[e.from]} → ${statusIconText(e.to)} ${STATUS_NAMES[e.to]}`,
       description: file ? e.label : `${e.label} · ${fileName(uri)}`,
       detail: [new Date(e.time).toLocaleString(), SOURCE_WORDS[e.source], ms ? `${formatDuration(ms)} in progress in all` : undefined].filter(Boolean).join(' · '),
       event: e,

@@ -13,6 +13,7 @@ import { STATUS_NAMES, phaseName, plainLabel, taskName } from './text';
 import { currentPhaseIndex, phaseTaskCounts, progress, type DocumentKind, type FixBlock, type Phase, type Plan, type PlanDocument, type Status } from '../core';
 import { phaseRef, taskRef, type TargetRef } from './apply';
 import { formatDuration } from './history';
+import { Icon, KIND_ICONS, STATUS_ICONS } from './icons';
 import type { Services } from './services';
 import type { PlanChange, PlanEntry } from './store';
 
@@ -77,25 +78,6 @@ interface PlanTree {
   readonly current: number | undefined;
 }
 
-const STATUS_ICON: Record<Status, { icon: string; color?: string }> = {
-  pending: { icon: 'circle-large-outline' },
-  'in-progress': { icon: 'play-circle', color: 'charts.yellow' },
-  completed: { icon: 'pass-filled', color: 'charts.green' },
-  failed: { icon: 'error', color: 'charts.red' },
-  blocked: { icon: 'circle-slash', color: 'charts.orange' },
-  unknown: { icon: 'question' },
-};
-
-
-const KIND_ICON: Record<DocumentKind, string> = {
-  plan: 'list-ordered',
-  log: 'book',
-  summary: 'note',
-  tracker: 'tasklist',
-  tasks: 'checklist',
-  unknown: 'markdown',
-};
-
 const KIND_NAME: Record<DocumentKind, string> = {
   plan: 'Execution plan',
   log: 'Execution log',
@@ -106,8 +88,8 @@ const KIND_NAME: Record<DocumentKind, string> = {
 };
 
 export function statusIcon(status: Status): vscode.ThemeIcon {
-  const s = STATUS_ICON[status];
-  return new vscode.ThemeIcon(s.icon, s.color ? new vscode.ThemeColor(s.color) : undefined);
+  const s = STATUS_ICONS[status];
+  return new vscode.ThemeIcon(s.id, s.color ? new vscode.ThemeColor(s.color) : undefined);
 }
 
 /** `phase:<number|id|title>`, the key the history records a phase's status changes under. */
@@ -405,7 +387,7 @@ export class PlansTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     const item = new vscode.TreeItem(label, this.collapsible(entry, node, true));
     item.id = node.id;
     item.resourceUri = entry.uri;
-    item.iconPath = new vscode.ThemeIcon(KIND_ICON[plan.kind]);
+    item.iconPath = new vscode.ThemeIcon(KIND_ICONS[plan.kind]);
     item.contextValue = `plan.${plan.kind}`;
     const count = progress(plan);
     const what = plan.phases.length ? 'phases' : 'tasks';
@@ -507,7 +489,7 @@ export class PlansTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     const name = f ? fixName(f) : '(fix)';
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.iconPath = new vscode.ThemeIcon(f?.nugget ? 'lightbulb' : 'tools');
+    item.iconPath = new vscode.ThemeIcon(f?.nugget ? Icon.nugget : Icon.fix);
     item.contextValue = 'fix';
     if (!f) return item;
     item.command = this.reveal(entry.uri, f.line);
