@@ -32,8 +32,9 @@ import {
   type TextEdit,
 } from '../core';
 import { insertTemplate, newDocument, type DocumentTemplate, type TemplateKind } from '../core';
-import { applyToDocument, isTargetRef, phaseRef, resolveRef, setStatusAt, taskRef, type TargetRef } from './apply';
-import { LENS_MARKER } from './codeLens';
+import { applyToDocument, phaseRef, resolveRef, setStatusAt, taskRef, type TargetRef } from './apply';
+import { phaseAt, taskAt } from './cursor';
+import { invocationOf } from './targets';
 import { formatDuration, type HistoryEvent, type HistorySource } from './history';
 import { statusIconText } from './icons';
 import { revealLine } from './reveal';
@@ -64,52 +65,9 @@ function errorText(err: unknown): string {
 
 // ---- arguments and targets ----
 
-interface Invocation {
-  ref?: TargetRef;
-  source: HistorySource;
-}
-
-/** Reads the first arguments of a status command (see the file comment). */
-export function invocationOf(args: readonly unknown[]): Invocation {
-  const [first, second] = args;
-  if (isTargetRef(first)) return { ref: first, source: second === LENS_MARKER ? 'lens' : 'command' };
-  if (first && typeof first === 'object' && 'ref' in first && isTargetRef((first as { ref: unknown }).ref)) {
-    return { ref: (first as { ref: TargetRef }).ref, source: 'tree' };
-  }
-  return { source: 'command' };
-}
-
 function activeMarkdownEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   return editor && editor.document.languageId === 'markdown' ? editor : undefined;
-}
-
-function contains(plan: Plan, range: { start: number; end: number }, offset: number): boolean {
-  return range.start <= offset && (offset < range.end || (range.end >= plan.length && offset === range.end));
-}
-
-/** The innermost phase whose section contains `offset`. */
-function phaseAt(plan: Plan, offset: number): number | undefined {
-  let found: number | undefined;
-  for (let i = 0; i < plan.phases.length; i++) {
-    const p = plan.phases[i];
-    if (p.sectionRange.start > offset) break;
-    if (contains(plan, p.sectionRange, offset)) found = i; // later matches are nested deeper
-  }
-  return found;
-}
-
-/** The task on `line`, else the innermost task whose item or entry contains `offset`. */
-function taskAt(plan: Plan, line: number, offset: number): number | undefined {
-  const onLine = plan.tasks.findIndex((t) => t.line === line);
-  if (onLine >= 0) return onLine;
-  let found: number | undefined;
-  for (let i = 0; i < plan.tasks.length; i++) {
-    const t = plan.tasks[i];
-    if (t.sectionRange.start > offset) break;
-    if (contains(plan, t.sectionRange, offset)) found = i;
-  }
-  return found;
 }
 
 type Want = 'phase' | 'task' | 'any';

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { STATUS_NAMES, phaseName, plainLabel, taskName } from './text';
 import { currentPhaseIndex, phaseTaskCounts, progress, type DocumentKind, type FixBlock, type Phase, type Plan, type PlanDocument, type Status } from '../core';
 import { phaseRef, taskRef, type TargetRef } from './apply';
+import { phaseAt } from './cursor';
 import { formatDuration } from './history';
 import { Icon, KIND_ICONS, STATUS_ICONS } from './icons';
 import type { Services } from './services';
@@ -506,12 +507,8 @@ export class PlansTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
 
   /** The innermost phase node whose section holds `offset`, in the plan as it is now. */
   phaseAt(entry: PlanEntry, offset: number): PhaseNode | undefined {
-    const plan = entry.doc.plan;
-    let best: number | undefined;
-    plan.phases.forEach((p, i) => {
-      if (offset >= p.sectionRange.start && offset < p.sectionRange.end && (best === undefined || p.depth >= plan.phases[best].depth)) best = i;
-    });
-    return best === undefined ? undefined : this.treeOf(entry).phases[best];
+    const index = phaseAt(entry.doc.plan, offset);
+    return index === undefined ? undefined : this.treeOf(entry).phases[index];
   }
 
   /** True when the filter leaves `node` and all its ancestors in the view. */
