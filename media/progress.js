@@ -11,7 +11,6 @@
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   const announcer = document.getElementById('announce');
-  const useCodicons = document.getElementById('codicons') !== null;
 
   const STATUSES = ['pending', 'in-progress', 'completed', 'failed', 'blocked', 'unknown'];
   const STATUS_TEXT = {
@@ -29,14 +28,6 @@
     failed: '\u2715', // ✕
     blocked: '\u2298', // ⊘
     unknown: '?',
-  };
-  const CODICON = {
-    pending: 'circle-large-outline',
-    'in-progress': 'play-circle',
-    completed: 'pass-filled',
-    failed: 'error',
-    blocked: 'circle-slash',
-    unknown: 'question',
   };
   const EMPTY_TEXT = 'Open an execution plan to see its progress.';
   const TICK_MS = 30000;
@@ -140,8 +131,7 @@
   function glyph(s) {
     const span = el('span', 'glyph');
     span.setAttribute('aria-hidden', 'true');
-    if (useCodicons) span.classList.add('codicon', 'codicon-' + CODICON[/** @type {keyof CODICON} */ (s)]);
-    else span.textContent = GLYPH[/** @type {keyof GLYPH} */ (s)];
+    span.textContent = GLYPH[/** @type {keyof GLYPH} */ (s)];
     return span;
   }
 

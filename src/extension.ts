@@ -4,9 +4,16 @@
  */
 import * as vscode from 'vscode';
 import { registerCodeLens } from './host/codeLens';
-import { registerCommands } from './host/commands';
+import { documentCommands } from './host/commands/documents';
+import { historyCommands } from './host/commands/history';
+import { registerCommands } from './host/commands/manager';
+import { navigationCommands } from './host/commands/navigation';
+import { statusCommands } from './host/commands/status';
+import { templateCommands } from './host/commands/templates';
 import { registerDiagnostics } from './host/diagnostics';
 import { History } from './host/history';
+import { SETTINGS, Setting } from './host/ids';
+import { Debouncer } from './host/lifecycle';
 import { OutsideChanges } from './host/outside';
 import { progressModel } from './host/progressModel';
 import { ProgressViewProvider } from './host/progressView';
@@ -14,12 +21,16 @@ import { revealLine } from './host/reveal';
 import { ActivePlan, type Services } from './host/services';
 import { registerStatusBar } from './host/statusBar';
 import { PlanStore } from './host/store';
-import { registerTree } from './host/tree';
+import { phaseHistoryKey } from './host/tree/model';
+import { registerTree, type PlansTree } from './host/tree/register';
+
+/** The progress model is rebuilt at most this often while typing. */
+const PROGRESS_REFRESH_MS = 100;
 
 /** Returned from activate(): what the in-editor tests look at. */
 export interface PhasewiseApi {
   services: Services;
-  tree: ReturnType<typeof registerTree>;
+  tree: PlansTree;
   codeLens: vscode.CodeLensProvider;
   statusBar: vscode.StatusBarItem;
   progress: ProgressViewProvider;
@@ -30,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
   const log = vscode.window.createOutputChannel('Phasewise', { log: true });
   context.subscriptions.push(log);
   const store = new PlanStore(log);
-  const history = new History(context.workspaceState, log, () => vscode.workspace.getConfiguration('phasewise').get<number>('history.maxEvents', 2000));
+  const history = new History(context.workspaceState, log, () => vscode.workspace.getConfiguration(SETTINGS).get<number>(Setting.historyMaxEvents, 2000));
   const active = new ActivePlan(store);
   context.subscriptions.push(store, active);
   const services: Services = {
@@ -48,10 +59,7 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
       const entry = active.get();
       if (!entry) return undefined;
       const file = entry.uri.toString();
-      return progressModel(vscode.workspace.asRelativePath(entry.uri), entry.doc.plan, (phase) => {
-        const key = `phase:${phase.number ?? phase.id ?? phase.title}`;
-        return history.timeInProgress(file, key);
-      });
+      return progressModel(vscode.workspace.asRelativePath(entry.uri), entry.doc.plan, (phase) => history.timeInProgress(file, phaseHistoryKey(phase)));
     },
     async (index, line) => {
       const entry = active.get();
@@ -63,24 +71,15 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
     },
     log,
   );
+  const progressRefreshes = new Debouncer<'progress'>();
+  const refreshProgress = (): void => progressRefreshes.throttle('progress', PROGRESS_REFRESH_MS, () => progress.refresh());
   context.subscriptions.push(
     progress,
     history,
     vscode.window.registerWebviewViewProvider(ProgressViewProvider.viewType, progress),
-  );
-  // The progress model is rebuilt at most every 100 ms while typing.
-  let progressTimer: ReturnType<typeof setTimeout> | undefined;
-  const refreshProgress = (): void => {
-    if (progressTimer) return;
-    progressTimer = setTimeout(() => {
-      progressTimer = undefined;
-      progress.refresh();
-    }, 100);
-  };
-  context.subscriptions.push(
+    progressRefreshes,
     active.onDidChange(refreshProgress),
     history.onDidChange(refreshProgress),
-    { dispose: () => progressTimer && clearTimeout(progressTimer) },
   );
 
   const tree = registerTree(services);
@@ -88,13 +87,21 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
   const codeLens = registerCodeLens(services);
   const statusBar = registerStatusBar(services);
   const diagnostics = registerDiagnostics(services);
-  registerCommands(services);
+  registerCommands(services, [
+    statusCommands(services),
+    navigationCommands(services),
+    templateCommands(services),
+    documentCommands(services),
+    historyCommands(services),
+    tree.commands,
+    diagnostics.commands,
+  ]);
 
   // Outside changes are compared against the plans as discovered; discovery does not hold up activation.
   context.subscriptions.push(new OutsideChanges(store, history));
   void store.refresh();
   log.info(`Phasewise ${context.extension.packageJSON.version} active.`);
-  return { services, tree, codeLens, statusBar, progress, diagnostics };
+  return { services, tree, codeLens, statusBar, progress, diagnostics: diagnostics.collection };
 }
 
 export function deactivate(): void {}

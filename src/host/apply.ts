@@ -12,10 +12,11 @@ import {
   setStatus,
   verifyEdits,
 } from '../core';
-import type { HistorySource, History, HistoryEvent } from './history';
-import { resolveRef, type TargetRef } from './targets';
-import { statusKeys, transitions } from './history';
+import type { History } from './history';
+import { transitions, type HistoryEvent, type HistorySource } from './historyModel';
+import { SETTINGS, Setting } from './ids';
 import type { PlanStore } from './store';
+import { resolveRef, type TargetRef } from './targets';
 
 /** Replaces offsets in `document` with the core's edits, as one WorkspaceEdit (one undo step). */
 export function toWorkspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
@@ -37,7 +38,7 @@ export interface ApplyResult {
 /**
  * Applies guarded edits to an open document: checks each edit's expected text against the
  * document now, applies all of them as one WorkspaceEdit, and saves when the document had no
- * unsaved changes before (setting `phasewise.saveAfterEdit`).
+ * unsaved changes before (the saveAfterEdit setting).
  */
 export async function applyToDocument(store: PlanStore, document: vscode.TextDocument, edits: readonly TextEdit[]): Promise<ApplyResult> {
   if (!edits.length) return { applied: false, message: 'Nothing to change.' };
@@ -52,7 +53,7 @@ export async function applyToDocument(store: PlanStore, document: vscode.TextDoc
   const ok = await store.asPhasewise(document.uri, () => vscode.workspace.applyEdit(toWorkspaceEdit(document, edits)));
   if (!ok) return { applied: false, message: 'VS Code refused the edit (the document changed meanwhile, or it is read-only).' };
   const after = store.sync(document)?.doc.plan;
-  const save = vscode.workspace.getConfiguration('phasewise', document.uri).get<boolean>('saveAfterEdit', true);
+  const save = vscode.workspace.getConfiguration(SETTINGS, document.uri).get<boolean>(Setting.saveAfterEdit, true);
   if (save && !wasDirty && document.uri.scheme !== 'untitled') await saveUntouched(document);
   // An unsaved change nobody can see would be lost from view: show it (without taking focus).
   if (document.isDirty && !vscode.window.visibleTextEditors.some((e) => e.document === document)) {
@@ -148,6 +149,3 @@ export async function setStatusAt(
 export function eventsFor(uri: vscode.Uri, before: Plan, after: Plan, source: HistorySource, time = Date.now()): HistoryEvent[] {
   return transitions(before, after).map((t) => ({ file: uri.toString(), target: t.target, key: t.key, label: t.label, from: t.from, to: t.to, time, source }));
 }
-
-export { statusKeys };
-export { phaseRef, taskRef, isTargetRef, resolveRef, type TargetRef } from './targets';

@@ -7,7 +7,13 @@ import * as vscode from 'vscode';
 import { checkPlan, repairEdits, type Diagnostic as CoreDiagnostic } from '../core';
 import { lineIndex, lineStarts } from '../core';
 import { applyToDocument, eventsFor } from './apply';
+import type { CommandGroup } from './commands/groups';
+import { Command } from './ids';
+import { Debouncer } from './lifecycle';
 import type { Services } from './services';
+
+/** How long typing pauses before an open plan is checked again. */
+const TYPING_DELAY_MS = 300;
 
 const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -22,10 +28,16 @@ interface Checked {
   diagnostics: CoreDiagnostic[];
 }
 
-export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
+export interface Diagnostics {
+  collection: vscode.DiagnosticCollection;
+  /** The quick fixes' command, for the command manager to register. */
+  commands: CommandGroup;
+}
+
+export function registerDiagnostics(s: Services): Diagnostics {
   const collection = vscode.languages.createDiagnosticCollection('phasewise');
   const checked = new Map<string, Checked>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const checks = new Debouncer();
 
   const positionAt = (offset: number, starts: readonly number[]): vscode.Position => {
     const line = lineIndex(starts, offset);
@@ -63,22 +75,10 @@ export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
     );
   };
 
-  const schedule = (uri: vscode.Uri, delay: number): void => {
-    const key = uri.toString();
-    const t = timers.get(key);
-    if (t) clearTimeout(t);
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        check(uri);
-      }, delay),
-    );
-  };
-
   s.context.subscriptions.push(
     collection,
-    s.store.onDidChange((e) => schedule(e.uri, e.source === 'typing' ? 300 : 0)),
+    checks,
+    s.store.onDidChange((e) => checks.debounce(e.uri.toString(), e.source === 'typing' ? TYPING_DELAY_MS : 0, () => check(e.uri))),
     vscode.languages.registerCodeActionsProvider(
       { language: 'markdown' },
       {
@@ -98,7 +98,7 @@ export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
               const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
               action.diagnostics = [diag];
               action.isPreferred = core!.fixes.length === 1;
-              action.command = { command: 'phasewise.applyFix', title: fix.title, arguments: [document.uri.toString(), document.version, fix.edits] };
+              action.command = { command: Command.applyFix, title: fix.title, arguments: [document.uri.toString(), document.version, fix.edits] };
               actions.push(action);
             }
           }
@@ -109,7 +109,7 @@ export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
             const edits = repairEdits(last.text);
             const all = new vscode.CodeAction(`Repair all ${damaged} damaged characters in this file`, vscode.CodeActionKind.QuickFix);
             all.diagnostics = [here];
-            all.command = { command: 'phasewise.applyFix', title: all.title, arguments: [document.uri.toString(), document.version, edits] };
+            all.command = { command: Command.applyFix, title: all.title, arguments: [document.uri.toString(), document.version, edits] };
             actions.push(all);
           }
           void range;
@@ -118,8 +118,12 @@ export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
       },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
+  );
+  for (const e of s.store.all()) check(e.uri);
+
+  const commands: CommandGroup = {
     // Fixes go through the guarded path: the expected text is checked before anything changes.
-    vscode.commands.registerCommand('phasewise.applyFix', async (uri: string, version: number, edits: Parameters<typeof applyToDocument>[2]) => {
+    [Command.applyFix]: async (uri: string, version: number, edits: Parameters<typeof applyToDocument>[2]) => {
       try {
         const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
         if (document.version !== version) {
@@ -134,9 +138,7 @@ export function registerDiagnostics(s: Services): vscode.DiagnosticCollection {
         s.log.error(`Applying a fix failed: ${String(err)}`);
         void vscode.window.showErrorMessage(`Phasewise: the fix could not be applied: ${err instanceof Error ? err.message : String(err)}`);
       }
-    }),
-    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
-  );
-  for (const e of s.store.all()) check(e.uri);
-  return collection;
+    },
+  };
+  return { collection, commands };
 }

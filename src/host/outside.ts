@@ -7,27 +7,29 @@ import type * as vscode from 'vscode';
 import type { Plan } from '../core';
 import { eventsFor } from './apply';
 import type { History } from './history';
+import { Debouncer, Disposer } from './lifecycle';
 import type { PlanChange, PlanStore } from './store';
 
-export class OutsideChanges implements vscode.Disposable {
+export class OutsideChanges extends Disposer {
   /** Per file: the model the last recorded statuses came from. */
   private readonly baseline = new Map<string, { uri: vscode.Uri; plan: Plan }>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly subscription: vscode.Disposable;
+  /** Per file: the comparison waiting for typing to pause. */
+  private readonly typing = this.track(new Debouncer());
 
   constructor(
     private readonly store: PlanStore,
     private readonly history: History,
     private readonly typingDelayMs = 1500,
   ) {
+    super();
     for (const e of store.all()) this.baseline.set(e.uri.toString(), { uri: e.uri, plan: e.doc.plan });
-    this.subscription = store.onDidChange((e) => this.onChange(e));
+    this.track(store.onDidChange((e) => this.onChange(e)));
   }
 
   private onChange(e: PlanChange): void {
     const key = e.uri.toString();
     if (!e.after) {
-      this.cancel(key);
+      this.typing.cancel(key);
       this.baseline.delete(key);
       return;
     }
@@ -48,37 +50,21 @@ export class OutsideChanges implements vscode.Disposable {
         this.compare(key, e.after);
         return;
       case 'typing':
-        this.cancel(key);
-        this.timers.set(
-          key,
-          setTimeout(() => {
-            this.timers.delete(key);
-            const now = this.store.get(e.uri);
-            if (now) this.compare(key, now.doc.plan);
-          }, this.typingDelayMs),
-        );
+        this.typing.debounce(key, this.typingDelayMs, () => {
+          const now = this.store.get(e.uri);
+          if (now) this.compare(key, now.doc.plan);
+        });
         return;
     }
   }
 
   /** Records the transitions from the baseline to `plan` and makes `plan` the baseline. */
   private compare(key: string, plan: Plan): void {
-    this.cancel(key);
+    this.typing.cancel(key);
     const base = this.baseline.get(key);
     if (!base) return;
     this.baseline.set(key, { uri: base.uri, plan });
     if (base.plan === plan) return;
     void this.history.record(eventsFor(base.uri, base.plan, plan, 'outside'));
-  }
-
-  private cancel(key: string): void {
-    const t = this.timers.get(key);
-    if (t) clearTimeout(t);
-    this.timers.delete(key);
-  }
-
-  dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.subscription.dispose();
   }
 }

@@ -144,8 +144,6 @@ export interface ProgressHtmlOptions {
   scriptUri: string;
   /** `webview.asWebviewUri(...)` of media/progress.css, as a string. */
   styleUri: string;
-  /** The codicon stylesheet, when available; the page falls back to text glyphs without it. */
-  codiconsUri?: string;
 }
 
 function attr(value: string): string {
@@ -172,15 +170,12 @@ export function progressHtml(opts: ProgressHtmlOptions): string {
     `img-src ${source} data:`,
     `font-src ${source}`,
   ].join('; ') + ';';
-  const codicons = opts.codiconsUri !== undefined
-    ? `\n<link rel="stylesheet" id="codicons" href="${attr(opts.codiconsUri)}">`
-    : '';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">${codicons}
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(opts.styleUri)}">
 <title>Progress</title>
 </head>

@@ -5,10 +5,12 @@
  * `model` messages. Call `refresh()` whenever the model may have changed.
  */
 import * as vscode from 'vscode';
+import { View } from './ids';
 import { type HostMessage, makeNonce, parseWebviewMessage, type ProgressModel, progressHtml } from './progressModel';
+import { errorText } from './text';
 
 export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
-  static readonly viewType = 'phasewise.progress';
+  static readonly viewType = View.progress;
 
   private view: vscode.WebviewView | undefined;
   private viewListeners: vscode.Disposable[] = [];
@@ -134,10 +136,6 @@ export class ProgressViewProvider implements vscode.WebviewViewProvider, vscode.
       },
     );
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function describe(raw: unknown): string {

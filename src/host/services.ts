@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { History } from './history';
+import { Disposer } from './lifecycle';
 import type { PlanEntry, PlanStore } from './store';
 
 export interface Services {
@@ -17,14 +18,14 @@ export interface Services {
   readonly onDidChangeActivePlan: vscode.Event<void>;
 }
 
-export class ActivePlan implements vscode.Disposable {
+export class ActivePlan extends Disposer {
   private last: string | undefined;
-  private readonly emitter = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly emitter = this.track(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly store: PlanStore) {
-    this.disposables.push(
+    super();
+    this.track(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (editor && editor.document.languageId === 'markdown' && store.sync(editor.document)) this.last = editor.document.uri.toString();
         this.emitter.fire();
@@ -51,9 +52,5 @@ export class ActivePlan implements vscode.Disposable {
     const all = this.store.all();
     const plans = all.filter((e) => e.doc.plan.kind === 'plan');
     return plans.length === 1 ? plans[0] : all.length === 1 ? all[0] : undefined;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }

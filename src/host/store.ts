@@ -7,6 +7,9 @@
 import * as vscode from 'vscode';
 import { PlanDocument, type Plan, type TextChange } from '../core';
 import { DEFAULT_EXCLUDE, MAX_PLAN_BYTES, isPlanLike, mayBePlan } from '../core';
+import { globMatcher, isPlanFile, relativePath } from './globs';
+import { SETTINGS, Setting, settingKey } from './ids';
+import { Debouncer, Disposer } from './lifecycle';
 
 export type ChangeSource = 'typing' | 'outside' | 'save' | 'discovery' | 'phasewise';
 
@@ -27,13 +30,22 @@ export interface PlanChange {
 
 const decoder = new TextDecoder('utf-8');
 
+/** Events closer together than this for one file are one read (a write can cause several). */
+const READ_DELAY_MS = 50;
+
+/** The plan-file globs of the folder that holds `uri`. */
+function globsOf(folder: vscode.WorkspaceFolder): { planFiles: string; exclude: string | undefined } {
+  const config = vscode.workspace.getConfiguration(SETTINGS, folder.uri);
+  return { planFiles: config.get<string>(Setting.planFiles) || '**/*.md', exclude: config.get<string>(Setting.exclude, DEFAULT_EXCLUDE) || undefined };
+}
+
 function toChanges(e: vscode.TextDocumentChangeEvent): TextChange[] | undefined {
   if (e.contentChanges.length !== 1) return undefined; // several ranges: the parser finds the changed span itself
   const c = e.contentChanges[0];
   return [{ offset: c.rangeOffset, length: c.rangeLength, text: c.text }];
 }
 
-export class PlanStore implements vscode.Disposable {
+export class PlanStore extends Disposer {
   private readonly entries = new Map<string, PlanEntry>();
   /**
    * Markdown documents read that are not plans, kept parsed like plans so that typing in them
@@ -42,24 +54,25 @@ export class PlanStore implements vscode.Disposable {
   private readonly others = new Map<string, PlanEntry>();
   private sorted: PlanEntry[] | undefined;
   private generation = 0;
-  private readonly emitter = new vscode.EventEmitter<PlanChange>();
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly emitter = this.track(new vscode.EventEmitter<PlanChange>());
   private watchers: vscode.Disposable[] = [];
   private scanning: Promise<void> | undefined;
-  private readonly pendingReads = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pendingReads = this.track(new Debouncer());
 
   /** Fires after a plan was added, changed or removed. */
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    this.disposables.push(
+    super();
+    this.track(
+      { dispose: () => this.watchers.splice(0).forEach((w) => w.dispose()) },
       vscode.workspace.onDidChangeTextDocument((e) => this.onTyped(e)),
       vscode.workspace.onDidOpenTextDocument((d) => this.onOpened(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.onClosed(d)),
       vscode.workspace.onDidSaveTextDocument((d) => this.onSaved(d)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('phasewise.planFiles') || e.affectsConfiguration('phasewise.exclude')) void this.refresh();
+        if (e.affectsConfiguration(settingKey(Setting.planFiles)) || e.affectsConfiguration(settingKey(Setting.exclude))) void this.refresh();
       }),
     );
   }
@@ -102,11 +115,9 @@ export class PlanStore implements vscode.Disposable {
     this.watchers = [];
     const found = new Set<string>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const config = vscode.workspace.getConfiguration('phasewise', folder.uri);
-      const glob = config.get<string>('planFiles') || '**/*.md';
-      const exclude = config.get<string>('exclude', DEFAULT_EXCLUDE) || undefined;
-      const pattern = new vscode.RelativePattern(folder, glob);
-      this.watch(pattern, exclude);
+      const globs = globsOf(folder);
+      const pattern = new vscode.RelativePattern(folder, globs.planFiles);
+      this.watch(folder, pattern, globs.exclude);
       let uris: vscode.Uri[] = [];
       try {
         // No exclude argument: then `files.exclude` applies; our own exclude is matched below.
@@ -130,9 +141,12 @@ export class PlanStore implements vscode.Disposable {
     this.log.info(`Found ${this.entries.size} plan${this.entries.size === 1 ? '' : 's'} in ${found.size} Markdown file${found.size === 1 ? '' : 's'}.`);
   }
 
-  private watch(pattern: vscode.RelativePattern, exclude: string | undefined): void {
+  private watch(folder: vscode.WorkspaceFolder, pattern: vscode.RelativePattern, exclude: string | undefined): void {
     const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const excluded = (uri: vscode.Uri): boolean => !!exclude && vscode.languages.match({ pattern: new vscode.RelativePattern(pattern.baseUri, exclude) }, { uri, languageId: 'markdown' } as vscode.TextDocument) > 0;
+    const excluded = (uri: vscode.Uri): boolean => {
+      const relative = relativePath(folder.uri.path, uri.path);
+      return !!exclude && relative !== undefined && globMatcher(exclude)(relative);
+    };
     const onDisk = (uri: vscode.Uri): void => {
       if (excluded(uri) || this.openDocument(uri)) return; // open documents report their own changes
       this.scheduleRead(uri);
@@ -150,16 +164,7 @@ export class PlanStore implements vscode.Disposable {
 
   /** Coalesces the bursts of events one write can cause. */
   private scheduleRead(uri: vscode.Uri): void {
-    const key = uri.toString();
-    const pending = this.pendingReads.get(key);
-    if (pending) clearTimeout(pending);
-    this.pendingReads.set(
-      key,
-      setTimeout(() => {
-        this.pendingReads.delete(key);
-        void this.load(uri, 'outside');
-      }, 50),
-    );
+    this.pendingReads.debounce(uri.toString(), READ_DELAY_MS, () => void this.load(uri, 'outside'));
   }
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -171,12 +176,10 @@ export class PlanStore implements vscode.Disposable {
   matches(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
-    const config = vscode.workspace.getConfiguration('phasewise', folder.uri);
-    const glob = config.get<string>('planFiles') || '**/*.md';
-    const exclude = config.get<string>('exclude', DEFAULT_EXCLUDE);
-    const doc = { uri, languageId: 'markdown' } as vscode.TextDocument;
-    if (vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, doc) === 0) return false;
-    return !exclude || vscode.languages.match({ pattern: new vscode.RelativePattern(folder, exclude) }, doc) === 0;
+    const relative = relativePath(folder.uri.path, uri.path);
+    if (relative === undefined) return false;
+    const { planFiles, exclude } = globsOf(folder);
+    return isPlanFile(relative, planFiles, exclude);
   }
 
   /** Reads a file (from its open document when there is one) and adds, updates or drops its plan. */
@@ -195,7 +198,8 @@ export class PlanStore implements vscode.Disposable {
         return;
       }
       bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
+    } catch (err) {
+      this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri)}: ${String(err)}`);
       this.remove(uri, source);
       return;
     }
@@ -354,9 +358,4 @@ export class PlanStore implements vscode.Disposable {
     return vscode.workspace.fs.isWritableFileSystem(uri.scheme) === true;
   }
 
-  dispose(): void {
-    for (const t of this.pendingReads.values()) clearTimeout(t);
-    for (const w of this.watchers) w.dispose();
-    for (const d of this.disposables) d.dispose();
-  }
 }

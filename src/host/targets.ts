@@ -70,3 +70,25 @@ export function resolveRef(plan: Plan, ref: TargetRef, version: number | undefin
   return found === undefined ? undefined : { kind: ref.kind, index: found };
 }
 
+
+/** The marker a lens passes after its TargetRef, so the history can say where a change came from. */
+export const LENS_MARKER = 'lens';
+
+/** Who asked for a status change: a lens, the Plans view, or any other caller. */
+export interface Invocation {
+  ref?: TargetRef;
+  source: 'lens' | 'tree' | 'command';
+}
+
+/**
+ * Reads the first arguments of a status command: `(ref, 'lens')` from a CodeLens,
+ * `({ ref })` from a Plans view node, `(ref)` from another caller, nothing from the palette.
+ */
+export function invocationOf(args: readonly unknown[]): Invocation {
+  const [first, second] = args;
+  if (isTargetRef(first)) return { ref: first, source: second === LENS_MARKER ? 'lens' : 'command' };
+  if (first && typeof first === 'object' && 'ref' in first && isTargetRef((first as { ref: unknown }).ref)) {
+    return { ref: (first as { ref: TargetRef }).ref, source: 'tree' };
+  }
+  return { source: 'command' };
+}

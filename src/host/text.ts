@@ -22,6 +22,11 @@ export function plainLabel(s: string): string {
 }
 
 
+/** An error as the text of a message. */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 /** `Phase 3: Title`, `PH-NEXT-001: Title`, or the title of a phase with neither. */
 export function phaseName(p: Phase): string {
   if (p.number === undefined && p.id === undefined) return plainLabel(p.title);

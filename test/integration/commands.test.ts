@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { currentPhaseIndex, nextWork, parsePlan } from '../../src/core';
 import type { PhasewiseApi } from '../../src/extension';
-import { HISTORY_KEY, History, type HistoryEvent } from '../../src/host/history';
+import { HISTORY_KEY, History } from '../../src/host/history';
+import type { HistoryEvent } from '../../src/host/historyModel';
 import { discardNewFiles, getApi, openPlanCopy, samplePlanText, track, waitFor, writePlanCopy } from './support';
 
 const encoder = new TextEncoder();

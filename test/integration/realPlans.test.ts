@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parsePlan } from '../../src/core';
-import type { Node } from '../../src/host/tree';
+import type { Node } from '../../src/host/tree/provider';
 import { cleanUp, getApi, openNewFile, revertAndCloseAll, waitFor } from './support';
 
 const KIRO = [

@@ -39,4 +39,13 @@ describe('harness', () => {
     await extension.activate();
     assert.ok(extension.isActive);
   });
+
+  it('registers every command the manifest contributes', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    await extension.activate();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((c) => c.command);
+    assert.deepEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed but not registered');
+  });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { applyEdits, currentPhaseIndex, parsePlan, phaseTaskCounts, setStatus, type KnownStatus, type Plan, type Status, type TextEdit } from '../../src/core';
 import type { PhasewiseApi } from '../../src/extension';
-import type { Node, PlansTreeProvider } from '../../src/host/tree';
+import type { Node, PlansTreeProvider } from '../../src/host/tree/provider';
 import { applyToDocument, deleteFile, fileUri, getApi, plain, revertAndCloseAll, waitFor } from './support';
 
 const EXPECTED_ICON: Record<Status, string> = {

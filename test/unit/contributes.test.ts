@@ -67,11 +67,15 @@ function registeredIds(): Map<string, string[]> {
 /**
  * Ids registered from a list (`for (const [id, run] of [['phasewise.x', ...]]) registerCommand(id, run)`):
  * quoted ids in a file that calls registerCommand with something other than a string literal.
+ * The host's command manager registers the ids of src/host/ids.ts that way (and refuses at
+ * activation a command without a handler); those ids count as listed.
  */
 function listedIds(): Set<string> {
   const out = new Set<string>();
-  for (const { text } of sources) {
-    if (!/registerCommand\(\s*[^\s'"]/.test(text)) continue;
+  const viaManager = sources.some(({ text }) => /registerCommand\(\s*[^\s'"]/.test(text) && /\bmergeGroups\(/.test(text));
+  for (const { file, text } of sources) {
+    const isIds = file === join(ROOT, 'src/host/ids.ts');
+    if (!(isIds && viaManager) && !/registerCommand\(\s*[^\s'"]/.test(text)) continue;
     for (const m of text.matchAll(/['"](phasewise\.[\w.]+)['"]/g)) out.add(m[1]);
   }
   return out;
@@ -88,7 +92,8 @@ describe('package.json contributions', () => {
 
   it('finds the registrations in the sources at all', () => {
     // A guard against a regular expression that silently matches nothing.
-    assert.ok(registered.size >= 10, `only ${registered.size} registerCommand('phasewise.…') calls found under src/`);
+    const found = new Set([...registered.keys(), ...listed]);
+    assert.ok(found.size >= 10, `only ${found.size} registered commands found under src/`);
   });
 
   it('registers every contributed command', () => {

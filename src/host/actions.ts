@@ -1,0 +1,105 @@
+/**
+ * Which status actions a phase or task gets in the UI, by its status: above it as CodeLenses,
+ * as inline buttons and in the context menu of the Plans view. One table for all three, so the
+ * lens and the view cannot disagree; package.json's menus are checked against it by a unit
+ * test. No `vscode` import: unit-tested.
+ *
+ * The rule: every place offers only changes to another status; the context menu offers every
+ * sensible change; the lens and the inline buttons offer the usual next steps, a subset of
+ * the menu. A failed phase or task can be started again (the lens says "Restart" for a phase).
+ */
+import type { KnownStatus, Status } from '../core';
+import { Command, type CommandId } from './ids';
+import { iconText } from './icons';
+
+export type TargetKind = 'phase' | 'task';
+
+/** What a status action is called in the table. */
+export type ActionName = 'start' | 'complete' | 'fail' | 'reopen';
+
+export interface StatusAction {
+  readonly name: ActionName;
+  readonly kind: TargetKind;
+  readonly command: CommandId;
+  /** The status the action writes. */
+  readonly status: KnownStatus;
+  /** The codicon of the command (package.json's `icon`) and of its lens. */
+  readonly icon: string;
+  /** The lens title, without its icon. */
+  readonly lens: string;
+  readonly tooltip: string;
+  /** The picker's placeholder when the command runs without a target. */
+  readonly placeHolder: string;
+}
+
+const ACTIONS: Readonly<Record<TargetKind, Partial<Record<ActionName, StatusAction>>>> = {
+  phase: {
+    start: { name: 'start', kind: 'phase', command: Command.startPhase, status: 'in-progress', icon: 'play', lens: 'Start', tooltip: 'Mark this phase in progress', placeHolder: 'Choose the phase to start' },
+    complete: { name: 'complete', kind: 'phase', command: Command.completePhase, status: 'completed', icon: 'check', lens: 'Mark phase complete', tooltip: 'Mark this phase completed', placeHolder: 'Choose the phase to mark complete' },
+    fail: { name: 'fail', kind: 'phase', command: Command.failPhase, status: 'failed', icon: 'error', lens: 'Mark failed', tooltip: 'Mark this phase failed', placeHolder: 'Choose the phase to mark failed' },
+    reopen: { name: 'reopen', kind: 'phase', command: Command.reopenPhase, status: 'pending', icon: 'debug-restart', lens: 'Reopen', tooltip: 'Set this phase back to pending', placeHolder: 'Choose the phase to reopen' },
+  },
+  task: {
+    start: { name: 'start', kind: 'task', command: Command.startTask, status: 'in-progress', icon: 'play', lens: 'Start', tooltip: 'Mark this task in progress', placeHolder: 'Choose the task to start' },
+    complete: { name: 'complete', kind: 'task', command: Command.completeTask, status: 'completed', icon: 'check', lens: 'Complete', tooltip: 'Mark this task completed', placeHolder: 'Choose the task to complete' },
+    reopen: { name: 'reopen', kind: 'task', command: Command.reopenTask, status: 'pending', icon: 'debug-restart', lens: 'Reopen', tooltip: 'Set this task back to pending', placeHolder: 'Choose the task to reopen' },
+  },
+};
+
+/** Every status action: one per status command. */
+export const STATUS_ACTIONS: readonly StatusAction[] = [...Object.values(ACTIONS.phase), ...Object.values(ACTIONS.task)] as StatusAction[];
+
+/** Where each status offers which actions (in this order). */
+interface Offer {
+  readonly lens: readonly ActionName[];
+  readonly inline: readonly ActionName[];
+  readonly menu: readonly ActionName[];
+}
+
+const OFFERS: Readonly<Record<TargetKind, Readonly<Record<Status, Offer>>>> = {
+  phase: {
+    pending: { lens: ['start', 'complete'], inline: ['start'], menu: ['start', 'complete', 'fail'] },
+    'in-progress': { lens: ['complete', 'fail'], inline: ['complete'], menu: ['complete', 'fail'] },
+    completed: { lens: ['reopen'], inline: [], menu: ['reopen'] },
+    failed: { lens: ['start', 'reopen'], inline: ['start'], menu: ['start', 'complete', 'reopen'] },
+    blocked: { lens: ['start', 'complete'], inline: ['start'], menu: ['start', 'complete', 'fail'] },
+    unknown: { lens: ['start', 'complete'], inline: ['start'], menu: ['start', 'complete', 'fail'] },
+  },
+  task: {
+    pending: { lens: ['start', 'complete'], inline: ['start', 'complete'], menu: ['start', 'complete'] },
+    'in-progress': { lens: ['complete'], inline: ['complete'], menu: ['complete'] },
+    completed: { lens: ['reopen'], inline: [], menu: ['reopen'] },
+    failed: { lens: ['start'], inline: ['start', 'complete'], menu: ['start', 'complete', 'reopen'] },
+    blocked: { lens: ['start'], inline: ['start', 'complete'], menu: ['start', 'complete'] },
+    unknown: { lens: ['start', 'complete'], inline: ['start', 'complete'], menu: ['start', 'complete'] },
+  },
+};
+
+export type ActionPlace = keyof Offer;
+
+/** The actions `place` offers for a phase or task with `status`. */
+export function actionsFor(kind: TargetKind, status: Status, place: ActionPlace): readonly StatusAction[] {
+  return OFFERS[kind][status][place].map((name) => ACTIONS[kind][name]!);
+}
+
+export interface LensAction {
+  /** `$(icon) Words`. */
+  readonly title: string;
+  readonly command: CommandId;
+  readonly tooltip: string;
+  readonly status: KnownStatus;
+}
+
+/** The lenses above a phase heading or task with `status`. */
+export function lensActions(kind: TargetKind, status: Status): readonly LensAction[] {
+  return actionsFor(kind, status, 'lens').map((a) => {
+    // Starting a failed phase again reads as a restart.
+    const again = kind === 'phase' && status === 'failed' && a.name === 'start';
+    return {
+      title: `${iconText(a.icon)} ${again ? 'Restart' : a.lens}`,
+      command: a.command,
+      tooltip: again ? 'Mark this failed phase in progress again' : a.tooltip,
+      status: a.status,
+    };
+  });
+}

@@ -1,0 +1,45 @@
+// Which status actions a phase or task gets in the lens, the inline buttons and the context menu.
+import assert from 'node:assert/strict';
+import { STATUSES, type Status } from '../../src/core';
+import { STATUS_ACTIONS, actionsFor, lensActions, type TargetKind } from '../../src/host/actions';
+import { Command } from '../../src/host/ids';
+
+const ALL_STATUSES: readonly Status[] = [...STATUSES, 'unknown'];
+
+describe('status actions', () => {
+  const kinds: TargetKind[] = ['phase', 'task'];
+
+  it('offer only changes to another status, lens and inline ones also in the context menu', () => {
+    for (const kind of kinds) {
+      for (const status of ALL_STATUSES) {
+        const menu = actionsFor(kind, status, 'menu').map((a) => a.command);
+        for (const place of ['lens', 'inline', 'menu'] as const) {
+          for (const a of actionsFor(kind, status, place)) {
+            assert.notEqual(a.status, status, `${kind} ${status} ${place}: ${a.command}`);
+            assert.equal(a.kind, kind);
+            assert.ok(menu.includes(a.command), `${kind} ${status}: ${place} ${a.command} is in the menu too`);
+          }
+        }
+      }
+    }
+  });
+
+  it('offer a failed phase and a failed task a start, in the lens and the menu alike', () => {
+    for (const kind of kinds) {
+      const start = kind === 'phase' ? Command.startPhase : Command.startTask;
+      assert.ok(lensActions(kind, 'failed').some((a) => a.command === start), `${kind} lens`);
+      assert.ok(actionsFor(kind, 'failed', 'menu').some((a) => a.command === start), `${kind} menu`);
+    }
+  });
+
+  it('title the lenses with their icon and words', () => {
+    assert.deepEqual(lensActions('phase', 'failed').map((a) => a.title), ['$(play) Restart', '$(debug-restart) Reopen']);
+    assert.deepEqual(lensActions('phase', 'in-progress').map((a) => a.title), ['$(check) Mark phase complete', '$(error) Mark failed']);
+    assert.deepEqual(lensActions('task', 'pending').map((a) => a.title), ['$(play) Start', '$(check) Complete']);
+    assert.deepEqual(lensActions('task', 'failed').map((a) => a.command), [Command.startTask]);
+  });
+
+  it('name a placeholder for each command', () => {
+    for (const a of STATUS_ACTIONS) assert.match(a.placeHolder, /^Choose the (phase|task) to /);
+  });
+});
