@@ -3,6 +3,7 @@
  * progress view, a status bar item and diagnostics, all thin over src/core.
  */
 import * as vscode from 'vscode';
+import { phaseKey } from './core';
 import { registerCodeLens } from './host/codeLens';
 import { documentCommands } from './host/commands/documents';
 import { historyCommands } from './host/commands/history';
@@ -21,7 +22,6 @@ import { revealLine } from './host/reveal';
 import { ActivePlan, type Services } from './host/services';
 import { registerStatusBar } from './host/statusBar';
 import { PlanStore } from './host/store';
-import { phaseHistoryKey } from './host/tree/model';
 import { registerTree, type PlansTree } from './host/tree/register';
 
 /** The progress model is rebuilt at most this often while typing. */
@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
       const entry = active.get();
       if (!entry) return undefined;
       const file = entry.uri.toString();
-      return progressModel(vscode.workspace.asRelativePath(entry.uri), entry.doc.plan, (phase) => history.timeInProgress(file, phaseHistoryKey(phase)));
+      return progressModel(vscode.workspace.asRelativePath(entry.uri), entry.doc.plan, (phase) => history.timeInProgress(file, phaseKey(phase)));
     },
     async (index, line) => {
       const entry = active.get();

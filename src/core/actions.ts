@@ -37,6 +37,11 @@ const TASK_ACTIONS: Record<Status, readonly StatusAction[]> = {
   unknown: ['start', 'complete'],
 };
 
+/** The actions a phase or a task in `status` offers, most useful first, whatever its file can write. */
+export function statusActions(kind: 'phase' | 'task', status: Status): readonly StatusAction[] {
+  return (kind === 'phase' ? PHASE_ACTIONS : TASK_ACTIONS)[status];
+}
+
 /** The actions phase `index` offers in its status, limited to what its file can write. */
 export function phaseActions(plan: Plan, index: number): StatusAction[] {
   const phase = plan.phases[index];

@@ -8,14 +8,14 @@
  * sensible change; the lens and the inline buttons offer the usual next steps, a subset of
  * the menu. A failed phase or task can be started again (the lens says "Restart" for a phase).
  */
-import type { KnownStatus, Status } from '../core';
+import { type KnownStatus, type Status, type StatusAction as StatusActionName, statusActions } from '../core';
 import { Command, type CommandId } from './ids';
 import { iconText } from './icons';
 
 export type TargetKind = 'phase' | 'task';
 
-/** What a status action is called in the table. */
-export type ActionName = 'start' | 'complete' | 'fail' | 'reopen';
+/** What a status action is called (the core's names: core/actions.ts decides which a status offers). */
+export type ActionName = StatusActionName;
 
 export interface StatusAction {
   readonly name: ActionName;
@@ -56,30 +56,25 @@ interface Offer {
   readonly menu: readonly ActionName[];
 }
 
-const OFFERS: Readonly<Record<TargetKind, Readonly<Record<Status, Offer>>>> = {
-  phase: {
-    pending: { lens: ['start', 'complete'], inline: ['start'], menu: ['start', 'complete', 'fail'] },
-    'in-progress': { lens: ['complete', 'fail'], inline: ['complete'], menu: ['complete', 'fail'] },
-    completed: { lens: ['reopen'], inline: [], menu: ['reopen'] },
-    failed: { lens: ['start', 'reopen'], inline: ['start'], menu: ['start', 'complete', 'reopen'] },
-    blocked: { lens: ['start', 'complete'], inline: ['start'], menu: ['start', 'complete', 'fail'] },
-    unknown: { lens: ['start', 'complete'], inline: ['start'], menu: ['start', 'complete', 'fail'] },
-  },
-  task: {
-    pending: { lens: ['start', 'complete'], inline: ['start', 'complete'], menu: ['start', 'complete'] },
-    'in-progress': { lens: ['complete'], inline: ['complete'], menu: ['complete'] },
-    completed: { lens: ['reopen'], inline: [], menu: ['reopen'] },
-    failed: { lens: ['start'], inline: ['start', 'complete'], menu: ['start', 'complete', 'reopen'] },
-    blocked: { lens: ['start'], inline: ['start', 'complete'], menu: ['start', 'complete'] },
-    unknown: { lens: ['start', 'complete'], inline: ['start', 'complete'], menu: ['start', 'complete'] },
-  },
-};
+/**
+ * Which of the core's actions for a status (`statusActions`, most useful first) each place
+ * shows: the context menu all of them; the lens the first two; the inline buttons the first
+ * one for a phase and two for a task, never Reopen (a button moves work forward).
+ */
+function offer(kind: TargetKind, status: Status): Offer {
+  const all = statusActions(kind, status);
+  return {
+    menu: all,
+    lens: all.slice(0, 2),
+    inline: all.filter((a) => a !== 'reopen').slice(0, kind === 'phase' ? 1 : 2),
+  };
+}
 
 export type ActionPlace = keyof Offer;
 
 /** The actions `place` offers for a phase or task with `status`. */
 export function actionsFor(kind: TargetKind, status: Status, place: ActionPlace): readonly StatusAction[] {
-  return OFFERS[kind][status][place].map((name) => ACTIONS[kind][name]!);
+  return offer(kind, status)[place].map((name) => ACTIONS[kind][name]!);
 }
 
 export interface LensAction {

@@ -4,8 +4,7 @@
  * a file, and time in progress. No `vscode` import: unit-tested.
  */
 import * as z from 'zod/mini';
-import { StatusSchema, type Plan, type Status } from '../core';
-import { taskName } from './text';
+import { StatusSchema, type Plan, type Status, phaseKey, phaseName, taskKey, taskName } from '../core';
 
 export const HISTORY_VERSION = 2;
 
@@ -78,20 +77,15 @@ export function readHistory(raw: unknown, log: Logger): { events: HistoryEvent[]
 /** A phase's or task's stable key: its number or ID, else its title (tasks within their phase). */
 export function statusKeys(plan: Plan): Map<string, { target: 'phase' | 'task'; label: string; status: Status }> {
   const out = new Map<string, { target: 'phase' | 'task'; label: string; status: Status }>();
-  const phaseKey = (i: number): string => {
-    const p = plan.phases[i];
-    return `phase:${p.number ?? p.id ?? p.title}`;
-  };
-  plan.phases.forEach((p, i) => {
-    const key = phaseKey(i);
-    if (out.has(key)) return; // duplicates are ambiguous: the first one counts
-    const name = p.number !== undefined ? `Phase ${p.number}` : (p.id ?? '');
-    out.set(key, { target: 'phase', label: name ? `${name}: ${p.title}` : p.title, status: p.status });
-  });
+  for (const p of plan.phases) {
+    const key = phaseKey(p);
+    if (out.has(key)) continue; // duplicates are ambiguous: the first one counts
+    out.set(key, { target: 'phase', label: phaseName(p), status: p.status });
+  }
   for (const t of plan.tasks) {
-    const key = t.id ? `task:${t.id}` : `task:${t.phase !== undefined ? phaseKey(t.phase) + '/' : ''}${t.title}`;
+    const key = taskKey(t, plan);
     if (out.has(key)) continue;
-    out.set(key, { target: 'task', label: t.id ? `${t.id} ${t.title}` : t.title, status: t.status });
+    out.set(key, { target: 'task', label: taskName(t), status: t.status });
   }
   return out;
 }
@@ -138,14 +132,12 @@ export function formatDuration(ms: number): string {
 
 /** The line of the element a history event is about (same keys as statusKeys), else by its label. */
 export function lineOfEvent(plan: Plan, event: Pick<HistoryEvent, 'target' | 'key' | 'label'>): number | undefined {
-  const phaseKey = (p: Plan['phases'][number]): string => `phase:${p.number ?? p.id ?? p.title}`;
   if (event.target === 'phase') {
     const byKey = plan.phases.find((p) => phaseKey(p) === event.key);
     if (byKey) return byKey.line;
     return plan.phases.find((p) => event.label === p.title || event.label.endsWith(`: ${p.title}`))?.line;
   }
-  const taskKey = (t: Plan['tasks'][number]): string => (t.id ? `task:${t.id}` : `task:${t.phase !== undefined ? phaseKey(plan.phases[t.phase]) + '/' : ''}${t.title}`);
-  const byKey = plan.tasks.find((t) => taskKey(t) === event.key);
+  const byKey = plan.tasks.find((t) => taskKey(t, plan) === event.key);
   if (byKey) return byKey.line;
   return plan.tasks.find((t) => event.label === taskName(t) || event.label === t.title)?.line;
 }

@@ -6,8 +6,7 @@
  * (media/progress.js) renders it with DOM APIs and `textContent` only.
  */
 import * as z from 'zod/mini';
-import { plainLabel } from './text';
-import { currentPhaseIndex, phaseLabel } from '../core';
+import { currentPhaseIndex, phaseLabel, percent, plainLabel } from '../core';
 import { type Phase, type Plan, StatusSchema } from '../core';
 import { phaseTaskCounts, progress } from '../core';
 
@@ -49,17 +48,6 @@ export const ProgressModelSchema = z.object({
 });
 export type ProgressModel = z.infer<typeof ProgressModelSchema>;
 
-/**
- * Rounds to an integer percentage without claiming 100 % before everything is done, or 0 %
- * once something is.
- */
-export function percentOf(completed: number, total: number): number {
-  if (total <= 0) return 0;
-  const p = Math.round((completed / total) * 100);
-  if (completed >= total) return 100;
-  if (completed <= 0) return 0;
-  return Math.min(99, Math.max(1, p));
-}
 
 function fileTitle(file: string): string {
   const base = file.split(/[\\/]/).filter(Boolean).pop() ?? file;
@@ -107,7 +95,7 @@ export function progressModel(
     title,
     completed,
     total,
-    percent: percentOf(completed, total),
+    percent: percent(completed, total),
     ...(current !== undefined ? { current } : {}),
     phases,
   };

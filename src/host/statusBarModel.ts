@@ -2,12 +2,10 @@
  * What the status bar item says about a plan: `Phase 3/6 · 33%`, or `4/9 tasks done` for a
  * tracker or task list, with its tooltip, spoken text and click. No `vscode` import: unit-tested.
  */
-import { currentPhaseIndex, progress, type Plan } from '../core';
+import { currentPhaseIndex, progress, type Plan, STATUS_NAMES, percent, phaseName } from '../core';
 import { Command, type CommandId } from './ids';
 import { Icon, iconText } from './icons';
-import { percentOf } from './progressModel';
 import { RichText } from './richText';
-import { STATUS_NAMES, phaseName } from './text';
 
 export interface StatusBarView {
   text: string;
@@ -37,7 +35,7 @@ export function statusBarView(plan: Plan, path: string): StatusBarView | undefin
   if (plan.phases.length) {
     const top = plan.phases.map((p, i) => ({ p, i })).filter(({ p }) => p.parent === undefined);
     // The progress view's rounding: 100% only when all is done, 0% only when nothing is.
-    const pct = percentOf(count.completed, count.total);
+    const pct = percent(count.completed, count.total);
     const cur = currentPhaseIndex(plan);
     let text: string;
     let spoken: string;
@@ -59,7 +57,7 @@ export function statusBarView(plan: Plan, path: string): StatusBarView | undefin
   }
   if (plan.tasks.length) {
     const text = `${icon} ${count.completed}/${count.total} tasks done`;
-    md.markdown('\n\n').text(`${count.completed} of ${count.total} tasks done (${percentOf(count.completed, count.total)}%)`);
+    md.markdown('\n\n').text(`${count.completed} of ${count.total} tasks done (${percent(count.completed, count.total)}%)`);
     md.markdown('\n\n*Click to go to the next open task.*');
     return { text, accessibility: `Phasewise: ${count.completed} of ${count.total} tasks done`, tooltip: md, command: Command.resume, commandTitle: 'Go to the Next Open Task' };
   }

@@ -3,6 +3,7 @@
  * element again in the document as it is when the user acts. No `vscode` import: unit-tested.
  */
 import type { Plan, Target } from '../core';
+import { phaseIdentity, phaseNumberOrId } from '../core';
 
 /**
  * What a lens, tree item or webview row points at: the document version it was made for, the
@@ -25,12 +26,12 @@ export interface TargetRef {
 function phaseScope(plan: Plan, index: number | undefined): string | undefined {
   if (index === undefined) return undefined;
   const p = plan.phases[index];
-  return p.number ?? p.id ?? p.title;
+  return phaseIdentity(p);
 }
 
 export function phaseRef(uri: { toString(): string }, plan: Plan, index: number, version: number | undefined): TargetRef {
   const p = plan.phases[index];
-  return { uri: uri.toString(), kind: 'phase', index, version, key: p.number ?? p.id, title: p.title, line: p.line };
+  return { uri: uri.toString(), kind: 'phase', index, version, key: phaseNumberOrId(p), title: p.title, line: p.line };
 }
 
 export function taskRef(uri: { toString(): string }, plan: Plan, index: number, version: number | undefined): TargetRef {
@@ -55,7 +56,7 @@ export function resolveRef(plan: Plan, ref: TargetRef, version: number | undefin
   const same = (i: number): boolean => {
     if (ref.kind === 'phase') {
       const p = plan.phases[i];
-      return !!p && (p.number ?? p.id) === ref.key && p.title === ref.title;
+      return !!p && phaseNumberOrId(p) === ref.key && p.title === ref.title;
     }
     const t = plan.tasks[i];
     return !!t && t.id === ref.key && t.title === ref.title && phaseScope(plan, t.phase) === ref.scope;

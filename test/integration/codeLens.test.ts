@@ -39,8 +39,7 @@ function expectedTaskLenses(status: Status): string[] {
     case 'completed':
       return ['phasewise.reopenTask|$(debug-restart) Reopen'];
     case 'failed':
-    case 'blocked':
-      return ['phasewise.startTask|$(play) Start'];
+      return ['phasewise.startTask|$(play) Start', 'phasewise.reopenTask|$(debug-restart) Reopen'];
     default:
       return ['phasewise.startTask|$(play) Start', 'phasewise.completeTask|$(check) Complete'];
   }

@@ -36,7 +36,9 @@ describe('status actions', () => {
     assert.deepEqual(lensActions('phase', 'failed').map((a) => a.title), ['$(play) Restart', '$(debug-restart) Reopen']);
     assert.deepEqual(lensActions('phase', 'in-progress').map((a) => a.title), ['$(check) Mark phase complete', '$(error) Mark failed']);
     assert.deepEqual(lensActions('task', 'pending').map((a) => a.title), ['$(play) Start', '$(check) Complete']);
-    assert.deepEqual(lensActions('task', 'failed').map((a) => a.command), [Command.startTask]);
+    // A failed task, like a failed phase, can be started again or reopened from its lens.
+    assert.deepEqual(lensActions('task', 'failed').map((a) => a.command), [Command.startTask, Command.reopenTask]);
+    assert.deepEqual(lensActions('task', 'blocked').map((a) => a.command), [Command.startTask, Command.completeTask]);
   });
 
   it('name a placeholder for each command', () => {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { percent } from '../../src/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { parsePlan } from '../../src/core/parse/document';
 import {
-  HostMessageSchema, makeNonce, parseWebviewMessage, percentOf, progressHtml, progressModel, ProgressModelSchema, WebviewMessageSchema,
+  HostMessageSchema, makeNonce, parseWebviewMessage, progressHtml, progressModel, ProgressModelSchema, WebviewMessageSchema,
 } from '../../src/host/progressModel';
 
 const PLAN = `# Execution Plan: Demo <b>bold</b>
@@ -121,14 +122,14 @@ describe('progress view: model', () => {
   });
 
   it('rounds percentages without claiming 0 % or 100 % too early', () => {
-    assert.equal(percentOf(0, 0), 0);
-    assert.equal(percentOf(0, 7), 0);
-    assert.equal(percentOf(1, 3), 33);
-    assert.equal(percentOf(2, 3), 67);
-    assert.equal(percentOf(1, 2), 50);
-    assert.equal(percentOf(199, 200), 99);
-    assert.equal(percentOf(1, 300), 1);
-    assert.equal(percentOf(5, 5), 100);
+    assert.equal(percent(0, 0), 0);
+    assert.equal(percent(0, 7), 0);
+    assert.equal(percent(1, 3), 33);
+    assert.equal(percent(2, 3), 67);
+    assert.equal(percent(1, 2), 50);
+    assert.equal(percent(199, 200), 99);
+    assert.equal(percent(1, 300), 1);
+    assert.equal(percent(5, 5), 100);
   });
 });
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { parsePlan } from '../../src/core';
+import { parsePlan, plainLabel } from '../../src/core';
 import { phaseRef, resolveRef, taskRef } from '../../src/host/targets';
-import { plainLabel } from '../../src/host/text';
 
 const URI = 'file:///work/plan.md';
 

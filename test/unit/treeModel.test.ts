@@ -3,13 +3,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { currentPhaseIndex, parsePlan, type Plan } from '../../src/core';
+import { currentPhaseIndex, parsePlan, type Plan, phaseKey } from '../../src/core';
 import { STATUS_ICONS } from '../../src/host/icons';
 import {
   buildTree,
   fixView,
   isShown,
-  phaseHistoryKey,
   phaseNodeAt,
   phaseView,
   planView,
@@ -80,7 +79,7 @@ describe('Plans view model', () => {
     assert.equal(tree.tasks[0].id, `${uri}#task:phase:1.1/Step one`);
     assert.equal(new Set([...tree.phases, ...tree.tasks].map((n) => n.id)).size, tree.phases.length + tree.tasks.length);
     assert.deepEqual([tree.phases[1].ref.kind, tree.phases[1].ref.index, tree.phases[1].ref.version], ['phase', 1, 7]);
-    assert.equal(phaseHistoryKey(tree.plan.phases[1]), 'phase:1.1');
+    assert.equal(phaseKey(tree.plan.phases[1]), 'phase:1.1');
   });
 
   it('finds a node again by id in a newer tree', () => {

@@ -1,13 +1,13 @@
 /** The status history in a picker (a pick goes to its phase or task), and the extension's log. */
 import * as vscode from 'vscode';
-import { parsePlan } from '../../core';
+import { parsePlan, STATUS_NAMES } from '../../core';
 import { formatDuration, lineOfEvent, type HistorySource } from '../historyModel';
 import { statusIconText } from '../icons';
 import { Command } from '../ids';
 import { revealLine } from '../reveal';
 import type { Services } from '../services';
 import type { CommandGroup } from './groups';
-import { errorText, STATUS_NAMES } from '../text';
+import { errorText } from '../text';
 import { fileName } from './shared';
 
 const SOURCE_WORDS: Record<HistorySource, string> = {

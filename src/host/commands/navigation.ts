@@ -1,11 +1,10 @@
 /** Navigation: the current phase, the next open step, a line of a document. */
 import * as vscode from 'vscode';
-import { PhasewiseError, currentPhaseIndex, nextWork } from '../../core';
+import { PhasewiseError, currentPhaseIndex, nextWork, phaseName } from '../../core';
 import { Command } from '../ids';
 import { revealLine } from '../reveal';
 import type { Services } from '../services';
 import type { PlanEntry } from '../store';
-import { phaseName } from '../text';
 import type { CommandGroup } from './groups';
 import { fileName } from './shared';
 

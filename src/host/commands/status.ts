@@ -13,7 +13,7 @@
  * one WorkspaceEdit (one undo step).
  */
 import * as vscode from 'vscode';
-import { STATUSES, isKnownStatus, phaseTaskCounts, type KnownStatus, type Status } from '../../core';
+import { STATUSES, isKnownStatus, phaseTaskCounts, type KnownStatus, type Status, STATUS_NAMES, phaseName, taskName } from '../../core';
 import { STATUS_ACTIONS, type TargetKind } from '../actions';
 import { setStatusAt } from '../apply';
 import { elementOnLine, phaseAt, taskAt } from '../cursor';
@@ -22,7 +22,6 @@ import { Command } from '../ids';
 import type { Services } from '../services';
 import type { PlanEntry } from '../store';
 import { invocationOf, phaseRef, resolveRef, taskRef, type TargetRef } from '../targets';
-import { STATUS_NAMES, phaseName, taskName } from '../text';
 import type { CommandGroup } from './groups';
 import { activeMarkdownEditor, fileName } from './shared';
 

@@ -8,14 +8,13 @@
  * built from). The view's inline and context actions receive the node as their first argument
  * and act on `node.ref`, which finds the same element again even when the document changed.
  */
-import { currentPhaseIndex, phaseTaskCounts, progress, type DocumentKind, type FixBlock, type Plan, type Status } from '../../core';
+import { currentPhaseIndex, phaseTaskCounts, progress, type DocumentKind, type FixBlock, type Plan, type Status, STATUS_NAMES, percent, phaseKey, phaseName, plainLabel, taskName } from '../../core';
 import { phaseAt } from '../cursor';
 import { formatDuration } from '../historyModel';
 import { KIND_ICONS, Icon, STATUS_ICONS, type Codicon } from '../icons';
 import { ViewItem } from '../ids';
 import { RichText } from '../richText';
 import { phaseRef, taskRef, type TargetRef } from '../targets';
-import { STATUS_NAMES, phaseName, plainLabel, taskName } from '../text';
 
 /** What nodes need of a URI (vscode.Uri has it). */
 export interface UriLike {
@@ -78,10 +77,6 @@ export interface PlanTree<U extends UriLike = UriLike> {
   readonly current: number | undefined;
 }
 
-/** `phase:<number|id|title>`, the key the history records a phase's status changes under. */
-export function phaseHistoryKey(p: { number?: string; id?: string; title: string }): string {
-  return `phase:${p.number ?? p.id ?? p.title}`;
-}
 
 /** The tracker entry whose section holds a checkbox item that is not nested in another task. */
 function trackerParents(plan: Plan): Map<number, number> {
@@ -126,7 +121,7 @@ export function buildTree<U extends UriLike>(root: PlanNode<U>, plan: Plan, vers
   const phases: PhaseNode<U>[] = [];
   plan.phases.forEach((p, i) => {
     const parent = p.parent !== undefined && p.parent < i ? phases[p.parent] : root;
-    const node: PhaseNode<U> = { type: 'phase', id: unique(`${base}#${phaseHistoryKey(p)}`), uri, index: i, ref: phaseRef(uri, plan, i, version), parent };
+    const node: PhaseNode<U> = { type: 'phase', id: unique(`${base}#${phaseKey(p)}`), uri, index: i, ref: phaseRef(uri, plan, i, version), parent };
     phases.push(node);
     add(parent, node, p.line);
   });
@@ -136,7 +131,7 @@ export function buildTree<U extends UriLike>(root: PlanNode<U>, plan: Plan, vers
   plan.tasks.forEach((t, i) => {
     const up = t.parent ?? inTracker.get(i);
     const parent = up !== undefined && up < i ? tasks[up] : t.phase !== undefined ? phases[t.phase] : root;
-    const where = t.phase !== undefined ? `${phaseHistoryKey(plan.phases[t.phase])}/` : '';
+    const where = t.phase !== undefined ? `${phaseKey(plan.phases[t.phase])}/` : '';
     const node: TaskNode<U> = { type: 'task', id: unique(`${base}#task:${t.id ?? where + t.title}`), uri, index: i, ref: taskRef(uri, plan, i, version), parent };
     tasks.push(node);
     add(parent, node, t.line);
@@ -259,7 +254,7 @@ export function planView(tree: PlanTree, path: string): NodeView {
   const count = progress(plan);
   const what = plan.phases.length ? 'phases' : 'tasks';
   const md = new RichText().bold(label).markdown('\n\n').text(`${KIND_NAMES[plan.kind]} · ${path}`);
-  if (count.total) md.text(`\n${count.completed} of ${plural(count.total, what.slice(0, -1))} completed (${Math.round((100 * count.completed) / count.total)}%)`);
+  if (count.total) md.text(`\n${count.completed} of ${plural(count.total, what.slice(0, -1))} completed (${percent(count.completed, count.total)}%)`);
   if (tree.current !== undefined && plan.phases[tree.current]) md.line('Current phase:', phaseName(plan.phases[tree.current]));
   return {
     label,

@@ -4,6 +4,7 @@
  * the view while the user types.
  */
 import * as vscode from 'vscode';
+import { phaseKey } from '../../core';
 import { ContextKey, SETTINGS, Setting, settingKey } from '../ids';
 import { Debouncer, Disposer, toDisposable } from '../lifecycle';
 import type { Services } from '../services';
@@ -173,7 +174,7 @@ export class PlansTreeProvider extends Disposer implements vscode.TreeDataProvid
         return item;
       }
       case 'phase': {
-        const spent = this.s.history.timeInProgress(entry.uri.toString(), model.phaseHistoryKey(entry.doc.plan.phases[now.index]));
+        const spent = this.s.history.timeInProgress(entry.uri.toString(), phaseKey(entry.doc.plan.phases[now.index]));
         const view = model.phaseView(tree, now.index, spent);
         if (view.showsDuration) this.showsDuration = true;
         return treeItem(now.id, entry.uri, view, hasChildren);
