@@ -30,7 +30,8 @@ export interface LoadedFile {
   size: number;
 }
 
-function errnoCode(e: unknown): string | undefined {
+/** The `code` of a Node system error (`ENOENT`), if it has one. */
+export function errnoCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
 }
 

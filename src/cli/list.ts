@@ -7,17 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Plan, currentPhaseIndex, parsePlan, phaseName } from '../core';
 import { type ListEntry, MAX_PLAN_BYTES, SKIPPED_DIRS, isPlanLike, mayBePlan, toListEntry } from '../core';
-import { UsageError } from './files';
+import { UsageError, errnoCode } from './files';
 
 export interface FoundFile {
   /** Absolute path (through the tree, not resolved). */
   abs: string;
   /** Relative to the root, with forward slashes. */
   rel: string;
-}
-
-function errnoCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
 }
 
 function reason(e: unknown): string {

@@ -21,8 +21,8 @@
  */
 import type { Block, ItemBlock, ListBlock, ParagraphBlock } from './types';
 import { HTML_KINDS, type OpenEnd } from './blocks';
-import { lineEnd, lineEndAt } from './lines';
-import { atxDepth, cellCount, definitionLine, footnoteLine, htmlBlockStart, isBlankRange, isDelimiterRow, isHtmlKind7, notDefinition, plainTextStart, setextUnderline, startsContainer, thematic, HTML_END_SEARCH } from './scanRules';
+import { lineEnd, lineEndAt, isBlank } from './lines';
+import { atxDepth, cellCount, definitionLine, footnoteLine, htmlBlockStart, isDelimiterRow, isHtmlKind7, notDefinition, plainTextStart, setextUnderline, startsContainer, thematic, HTML_END_SEARCH } from './scanRules';
 
 export interface ScanResult {
   blocks: Block[];
@@ -284,12 +284,12 @@ class Scanner {
     const next = li + 1 < starts.length ? starts[li + 1] : -1;
     const nextEnd = next < 0 ? -1 : lineEndAt(text, starts, li + 1);
     if (text.charCodeAt(p + 1) === 94 /* ^ */) {
-      if (!footnoteLine(text, p, e) || (next >= 0 && !isBlankRange(text, next, nextEnd))) return undefined;
+      if (!footnoteLine(text, p, e) || (next >= 0 && !isBlank(text, next, nextEnd))) return undefined;
       // The first line after the blank ones must not continue the footnote (4 columns in).
       for (let k = li + 1; k < starts.length; k++) {
         const ls = starts[k];
         const le = lineEndAt(text, starts, k);
-        if (isBlankRange(text, ls, le)) continue;
+        if (isBlank(text, ls, le)) continue;
         let q = ls;
         while (q < le && text.charCodeAt(q) === 32) q++;
         if (q - ls >= 4 || text.charCodeAt(q) === 9) return undefined;

@@ -3,6 +3,7 @@
  * reference and footnote definitions, ATX headings, setext underlines, thematic breaks and the
  * container markers that start a list item's content.
  */
+import { isBlank } from './lines';
 
 const HTML_RAW = /^<(?:script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_BLOCK_TAG = /^<\/?([A-Za-z][A-Za-z0-9]*)(?:[ \t>]|\/>|$)/;
@@ -111,15 +112,6 @@ export function notDefinition(text: string, p: number, e: number): boolean {
   return t !== 34 && t !== 39 && t !== 40; // " ' ( would open a title
 }
 
-/** True when text[s, e) holds only spaces and tabs. */
-export function isBlankRange(text: string, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
-
 /**
  * End of a definition label that starts at `p` (`[`), after its `]:`, or -1: a label of
  * 1 to 999 characters on the line, with no brackets or escapes, not only whitespace.
@@ -171,7 +163,7 @@ export function definitionLine(text: string, p: number, e: number): boolean | un
     if (c === 92 || (close === 41 && c === 40)) return undefined;
     k++;
   }
-  if (k >= e || !isBlankRange(text, k + 1, e)) return undefined;
+  if (k >= e || !isBlank(text, k + 1, e)) return undefined;
   return true;
 }
 
