@@ -119,7 +119,8 @@ function correctnessGuard(text: string): void {
   const inserted = doc.update(a.text, [a.change]);
   sink = inserted.plan;
   clearSectionCache();
-  if (JSON.stringify(inserted.plan) !== JSON.stringify(PlanDocument.parse(a.text).plan)) throw new Error('bench guard: updated plan differs from a cold parse of the same text');
+  if (JSON.stringify(inserted.plan) !== JSON.stringify(PlanDocument.parse(a.text).plan))
+    throw new Error('bench guard: updated plan differs from a cold parse of the same text');
   const b = toggle(a.text, at, true);
   if (b.text !== text) throw new Error('bench guard: toggle did not restore the text');
   const reverted = inserted.update(b.text, [b.change]);
@@ -234,7 +235,9 @@ function benchSize(phases: number): Row {
     heapOverFile: heapBytes === null ? null : heapBytes / bytes,
     reps: { baseline: bReps, others: REPS },
   };
-  log(`  cold ${row.coldMs.toFixed(2)} ms, update ${row.updateMs.toFixed(3)} ms, update (diff) ${row.updateNoChangeInfoMs.toFixed(3)} ms, set ${row.setMs.toFixed(3)} ms`);
+  log(
+    `  cold ${row.coldMs.toFixed(2)} ms, update ${row.updateMs.toFixed(3)} ms, update (diff) ${row.updateNoChangeInfoMs.toFixed(3)} ms, set ${row.setMs.toFixed(3)} ms`,
+  );
   return row;
 }
 
@@ -340,7 +343,9 @@ function benchCorpus(): CorpusRow | undefined {
     markdownItFirstMs: mdit.first,
     oursFirstMs: ours.first,
   };
-  log(`  remark ${row.remarkMs.toFixed(0)} ms, markdown-it ${row.markdownItMs.toFixed(2)} ms, ours ${row.oursMs.toFixed(2)} ms (${row.markdownItOverOurs.toFixed(2)}x markdown-it)`);
+  log(
+    `  remark ${row.remarkMs.toFixed(0)} ms, markdown-it ${row.markdownItMs.toFixed(2)} ms, ours ${row.oursMs.toFixed(2)} ms (${row.markdownItOverOurs.toFixed(2)}x markdown-it)`,
+  );
   return row;
 }
 
@@ -408,7 +413,9 @@ function main(): void {
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
     const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i])).join('  ');
-    console.log(`\nPhasewise parser benchmark (node ${process.version}${QUICK ? ', --quick' : ''}; medians; baseline reps ${rows.map((r) => r.reps.baseline).join('/')}, others ${REPS})\n`);
+    console.log(
+      `\nPhasewise parser benchmark (node ${process.version}${QUICK ? ', --quick' : ''}; medians; baseline reps ${rows.map((r) => r.reps.baseline).join('/')}, others ${REPS})\n`,
+    );
     console.log(line(header));
     console.log(widths.map((w) => '-'.repeat(w)).join('  '));
     for (const t of table) console.log(line(t));
@@ -417,7 +424,9 @@ function main(): void {
       console.log(`  remark ${corpus.remarkMs.toFixed(0)} ms, markdown-it ${corpus.markdownItMs.toFixed(2)} ms, ours ${corpus.oursMs.toFixed(2)} ms`);
       console.log(`  remark/ours ${corpus.remarkOverOurs.toFixed(1)}x, markdown-it/ours ${corpus.markdownItOverOurs.toFixed(2)}x`);
       console.log(`  first (JIT-cold) pass: markdown-it ${corpus.markdownItFirstMs.toFixed(1)} ms, ours ${corpus.oursFirstMs.toFixed(1)} ms`);
-      console.log(`  of ours: block scanner alone ${corpus.scannerMs.toFixed(2)} ms, sections with block facts ${corpus.sectionsMs.toFixed(2)} ms, the rest is the model`);
+      console.log(
+        `  of ours: block scanner alone ${corpus.scannerMs.toFixed(2)} ms, sections with block facts ${corpus.sectionsMs.toFixed(2)} ms, the rest is the model`,
+      );
     } else {
       console.log('\nCorpus row skipped: ../shared/corpus/docs not found');
     }

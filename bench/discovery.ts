@@ -101,9 +101,12 @@ const result = {
 };
 
 log('');
-log(`Discovery: ${files.length} Markdown files, ${(bytes / 1048576).toFixed(1)} MB (node_modules${corpusFiles.length ? ' + corpus' : ''}); ${listed.files.length} plans listed`);
+log(
+  `Discovery: ${files.length} Markdown files, ${(bytes / 1048576).toFixed(1)} MB (node_modules${corpusFiles.length ? ' + corpus' : ''}); ${listed.files.length} plans listed`,
+);
 log(`  phasewise list --json (whole process, median of ${REPS}): ${result.listMs} ms`);
 log(`  markdown-it read + parse in process (median of ${REPS}):  ${result.markdownItMs} ms (first run ${result.markdownItFirstRunMs} ms)`);
 log(`  ratio ${result.ratio}x; target: list at least ${TARGET}x faster than markdown-it: ${pass ? 'PASS' : 'FAIL'}`);
-if (corpusFiles.length) log(`  corpus: ${result.corpus.found}/${corpusFiles.length} documents listed${missing.length ? `; MISSING: ${missing.join(', ')}` : ' (all found)'}`);
+if (corpusFiles.length)
+  log(`  corpus: ${result.corpus.found}/${corpusFiles.length} documents listed${missing.length ? `; MISSING: ${missing.join(', ')}` : ' (all found)'}`);
 if (JSON_OUT) process.stdout.write(JSON.stringify(result, null, 2) + '\n');

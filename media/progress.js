@@ -7,7 +7,6 @@
 (function () {
   'use strict';
 
-  // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const root = /** @type {HTMLElement} */ (document.getElementById('root'));
   const announcer = document.getElementById('announce');
@@ -97,7 +96,7 @@
 
   /** @type {State} */
   let state = { model: null, receivedAt: Date.now() };
-  const saved = vscode.getState();
+  const saved = /** @type {{ model?: unknown, receivedAt?: unknown } | undefined} */ (vscode.getState());
   if (saved && typeof saved === 'object') {
     state = { model: cleanModel(saved.model), receivedAt: num(saved.receivedAt) || Date.now() };
   }

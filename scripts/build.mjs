@@ -22,7 +22,8 @@ const common = {
 function walk(dir, pattern) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(dir, e.name), pattern) : pattern.test(e.name) ? [join(dir, e.name)] : []);
+    e.isDirectory() ? walk(join(dir, e.name), pattern) : pattern.test(e.name) ? [join(dir, e.name)] : [],
+  );
 }
 
 /** @type {import('esbuild').BuildOptions[]} */

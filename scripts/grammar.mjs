@@ -25,8 +25,7 @@ const core = await import(`data:text/javascript;base64,${Buffer.from(bundled.out
 const MAC = core.MAC_ROMAN_HIGH;
 const WIN = core.WINDOWS_1252_HIGH;
 const damage = (s, table) => [...Buffer.from(s, 'utf8')].map((b) => String.fromCodePoint(b < 0x80 ? b : table[b - 0x80])).join('');
-const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
-  .replace(/[\u0080-\u009f\uf8ff]/g, (c) => `\\x{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&').replace(/[\u0080-\u009f\uf8ff]/g, (c) => `\\x{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
 // One alternative per emoji: the character, its Mac Roman and its Windows-1252 damage; each with an
 // optional variation selector (clean or damaged the same way).
 function emojiAlt(chars) {
@@ -38,7 +37,13 @@ function emojiAlt(chars) {
   return `(?-i:${alts.join('|')})`;
 }
 /** How each status is coloured: a standard scope that themes colour, and the Phasewise one. */
-const STANDARD_SCOPE = { completed: 'markup.inserted', 'in-progress': 'markup.changed', pending: 'comment', failed: 'markup.deleted', blocked: 'invalid.illegal' };
+const STANDARD_SCOPE = {
+  completed: 'markup.inserted',
+  'in-progress': 'markup.changed',
+  pending: 'comment',
+  failed: 'markup.deleted',
+  blocked: 'invalid.illegal',
+};
 const FAMILIES = Object.entries(core.STATUS_VOCABULARY).map(([key, v]) => ({ key, std: STANDARD_SCOPE[key], words: v.words, emoji: v.emoji }));
 const WARNING = { key: 'warning', std: 'invalid.deprecated', words: '', emoji: ['⚠'] };
 const scope = (f) => `${f.std} markup.phasewise.status.${f.key}`;
@@ -54,13 +59,21 @@ const IS_HEADING = '(?<=^[ \\t>]*#{1,6}[ \\t].*)';
 // that starts case-insensitively is searched much more slowly by Oniguruma.
 function splitTop(alts) {
   const out = [];
-  let depth = 0, cur = '';
+  let depth = 0,
+    cur = '';
   for (let i = 0; i < alts.length; i++) {
     const c = alts[i];
-    if (c === '\\') { cur += c + alts[++i]; continue; }
+    if (c === '\\') {
+      cur += c + alts[++i];
+      continue;
+    }
     if (c === '(' || c === '[') depth++;
     if (c === ')' || c === ']') depth--;
-    if (c === '|' && depth === 0) { out.push(cur); cur = ''; continue; }
+    if (c === '|' && depth === 0) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
     cur += c;
   }
   out.push(cur);
@@ -92,7 +105,10 @@ for (const f of [...FAMILIES, WARNING]) {
     emojiAlts.push(`(${emojiAlt(f.emoji)})`);
     continue;
   }
-  const open = ++n, word = ++n, close = ++n, plain = ++n;
+  const open = ++n,
+    word = ++n,
+    close = ++n,
+    plain = ++n;
   emojiCaptures[open] = { name: BOLD_MARK };
   emojiCaptures[word] = { name: BOLD_WORD(f) };
   emojiCaptures[close] = { name: BOLD_MARK };
@@ -101,10 +117,7 @@ for (const f of [...FAMILIES, WARNING]) {
 }
 
 // status-word: the word first, then one of the contexts that make it a status.
-const sameFamilyEmojiAfter = FAMILIES.reduceRight(
-  (rest, f, i) => `(?(${i + 1})(?=${BOLD}?[ \\t]{0,3}(?:${emojiAlt(f.emoji)}))|${rest})`,
-  '(?!)',
-);
+const sameFamilyEmojiAfter = FAMILIES.reduceRight((rest, f, i) => `(?(${i + 1})(?=${BOLD}?[ \\t]{0,3}(?:${emojiAlt(f.emoji)}))|${rest})`, '(?!)');
 const statusWord = [
   `\\b(?:${wordsAlt((f) => ci(f.words))})${END}`,
   '(?:',

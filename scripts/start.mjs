@@ -19,7 +19,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a po
 // Fail before building when the port is taken (the server would only log it and wait).
 if (port !== 0) {
   const free = await new Promise((resolve) => {
-    const probe = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
   if (!free) fail(`port ${port} is in use; run with PORT=<another port> npm start.`);
 }
@@ -49,6 +51,8 @@ try {
   fail(`VS Code did not start: ${String(err.message).split('\n')[0]}`);
 }
 const url = workbenchUrl(server.url, { folder: server.workspacePath });
-console.log(`\nPhasewise is running on the sample workspace (a fresh copy in ${server.workspacePath}):\n\n  ${url}\n\nOpen it in a browser. Ctrl-C stops VS Code.\n`);
+console.log(
+  `\nPhasewise is running on the sample workspace (a fresh copy in ${server.workspacePath}):\n\n  ${url}\n\nOpen it in a browser. Ctrl-C stops VS Code.\n`,
+);
 // Stay up until a signal: the library then stops the server and exits.
 setInterval(() => {}, 1 << 30);

@@ -40,10 +40,7 @@ try {
     extensionDevelopmentPath: REPO_ROOT,
     extensionTestsPath,
     extensionTestsEnv: grep ? { PHASEWISE_TEST_GREP: grep } : {},
-    launchArgs: [
-      workspace, '--disable-extensions', '--disable-workspace-trust',
-      '--user-data-dir', join(runDir, 'ud'),
-    ],
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', join(runDir, 'ud')],
   });
 } catch (error) {
   // runTests rejects when the suite fails (the details are in VS Code's output above).

@@ -15,9 +15,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import {
-  REPO_ROOT, ensureCodeServer, launchBrowser, startServer, stopAll, workbenchUrl,
-} from './lib/vscode-server.mjs';
+import { REPO_ROOT, ensureCodeServer, launchBrowser, startServer, stopAll, workbenchUrl } from './lib/vscode-server.mjs';
 
 const { values: options } = parseArgs({
   options: { grep: { type: 'string' }, untrusted: { type: 'boolean', default: false }, 'multi-root': { type: 'boolean', default: false } },
@@ -55,7 +53,9 @@ async function main() {
   const { context, page } = await launchBrowser();
 
   let finish;
-  const finished = new Promise((resolve) => { finish = resolve; });
+  const finished = new Promise((resolve) => {
+    finish = resolve;
+  });
 
   // The workbench forwards the extension host's console output here while it runs tests...
   await context.exposeFunction('codeAutomationLog', (type, args) => {
@@ -69,9 +69,13 @@ async function main() {
   page.on('crash', () => finish({ error: 'the workbench page crashed' }));
   page.on('pageerror', (error) => say(`page error: ${error.message}`));
 
-  const timer = setTimeout(() => finish({
-    error: `timed out after ${timeoutSeconds} s (PHASEWISE_TEST_TIMEOUT) waiting for the suite to finish; server log: ${server.logFile}`,
-  }), timeoutSeconds * 1000);
+  const timer = setTimeout(
+    () =>
+      finish({
+        error: `timed out after ${timeoutSeconds} s (PHASEWISE_TEST_TIMEOUT) waiting for the suite to finish; server log: ${server.logFile}`,
+      }),
+    timeoutSeconds * 1000,
+  );
 
   const url = workbenchUrl(server.url, {
     ...(mode === 'multiroot' ? { workspace: multiRootWorkspace(server) } : { folder: server.workspacePath }),
@@ -102,10 +106,24 @@ async function main() {
 function multiRootWorkspace(server) {
   const second = join(server.runDir, 'workspace', 'second');
   mkdirSync(second, { recursive: true });
-  writeFileSync(join(second, 'roadmap.md'), [
-    '# Roadmap: Search', '', '## Phase 1: Index', '', '**Status:** Completed', '',
-    '## Phase 2: Query', '', '**Status:** In Progress', '', '- [x] Parse the query', '- [ ] Rank results', '',
-  ].join('\n'));
+  writeFileSync(
+    join(second, 'roadmap.md'),
+    [
+      '# Roadmap: Search',
+      '',
+      '## Phase 1: Index',
+      '',
+      '**Status:** Completed',
+      '',
+      '## Phase 2: Query',
+      '',
+      '**Status:** In Progress',
+      '',
+      '- [x] Parse the query',
+      '- [ ] Rank results',
+      '',
+    ].join('\n'),
+  );
   const file = join(server.runDir, 'workspace', 'two-folders.code-workspace');
   writeFileSync(file, JSON.stringify({ folders: [{ path: server.workspacePath }, { path: second }] }, null, 2));
   return file;
@@ -133,7 +151,9 @@ function printLog(type, text) {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   async (error) => {
     process.stderr.write(`[test:vscode] ${error.message}\n`);
     await stopAll();

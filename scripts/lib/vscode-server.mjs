@@ -10,8 +10,18 @@
 //   .vscode-test/runs/<timestamp-pid>/     one folder per server start (fresh state every time)
 import { spawn, spawnSync } from 'node:child_process';
 import {
-  closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync,
-  readFileSync, rmSync, statSync, writeFileSync,
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { constants as osConstants, tmpdir } from 'node:os';
@@ -39,8 +49,14 @@ const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unkn
 // Flags from the probe that made Chromium work on these machines (no sandbox as root, and no
 // background connections, which the closed network refuses).
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 const log = (message) => process.stderr.write(`[vscode-server] ${message}\n`);
@@ -77,7 +93,11 @@ function installHandlers() {
   handlersInstalled = true;
   process.on('exit', () => {
     for (const r of resources) {
-      try { r.killNow(); } catch { /* already gone */ }
+      try {
+        r.killNow();
+      } catch {
+        /* already gone */
+      }
     }
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -200,25 +220,29 @@ export async function ensureCodeServer({ quiet = false } = {}) {
   seedRipgrepCache();
   mkdirSync(CODE_SERVER_DIR, { recursive: true });
   // Its own package.json, so that npm installs here and never into the project above.
-  writeFileSync(join(CODE_SERVER_DIR, 'package.json'),
-    JSON.stringify({ name: 'vscode-test-code-server', private: true }, null, 2) + '\n');
+  writeFileSync(join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({ name: 'vscode-test-code-server', private: true }, null, 2) + '\n');
 
   // Settings an enclosing `npm run` passes down (npm_config_*, npm_package_*) must not leak
   // into this separate install.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   env.npm_config_yes = 'true'; // a nested `npx node-gyp` is cancelled otherwise
-  const args = ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--no-save',
-    '--prefix', CODE_SERVER_DIR, `code-server@${CODE_SERVER_VERSION}`];
+  const args = ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--no-save', '--prefix', CODE_SERVER_DIR, `code-server@${CODE_SERVER_VERSION}`];
   // In its own process group (detached), so that an interrupted install can be stopped with
   // everything it started (node-gyp builds, the package's own nested npm install).
   const npm = spawn('npm', args, {
-    cwd: CODE_SERVER_DIR, env, detached: true,
+    cwd: CODE_SERVER_DIR,
+    env,
+    detached: true,
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
   });
   const unregister = registerCleanup(processGroupCleanup(npm.pid));
   let output = '';
-  npm.stdout?.on('data', (chunk) => { output += chunk; });
-  npm.stderr?.on('data', (chunk) => { output += chunk; });
+  npm.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  npm.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
   const status = await new Promise((resolveStatus, reject) => {
     npm.on('error', reject);
     npm.on('close', (code, signal) => resolveStatus(code ?? signal));
@@ -257,7 +281,10 @@ const RUNS_DIR = join(CACHE_DIR, 'runs');
  */
 export function pruneRuns(keep = 5) {
   if (!existsSync(RUNS_DIR)) return;
-  const runs = readdirSync(RUNS_DIR).filter((name) => /^\d{8}T\d{6}Z-\d+/.test(name)).sort().reverse();
+  const runs = readdirSync(RUNS_DIR)
+    .filter((name) => /^\d{8}T\d{6}Z-\d+/.test(name))
+    .sort()
+    .reverse();
   for (const name of runs.slice(keep)) {
     const pid = Number(name.split('-')[1]);
     if (pid !== process.pid && processAlive(pid)) continue;
@@ -268,7 +295,10 @@ export function pruneRuns(keep = 5) {
 /** A new empty run folder: .vscode-test/runs/<timestamp>-<pid>[-n]/ */
 export function createRunDir() {
   pruneRuns();
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const base = join(RUNS_DIR, `${stamp}-${process.pid}`);
   let dir = base;
   for (let i = 2; existsSync(dir); i++) dir = `${base}-${i}`;
@@ -323,8 +353,15 @@ export const DEFAULT_SETTINGS = {
  *   removeRunDir: () => void }>}
  */
 export async function startServer({
-  workspaceSource, extensionsDir, port, env = {}, runDir, workspaceTrust = false, settings = {},
-  serverArgs = [], readyTimeoutMs = 60_000,
+  workspaceSource,
+  extensionsDir,
+  port,
+  env = {},
+  runDir,
+  workspaceTrust = false,
+  settings = {},
+  serverArgs = [],
+  readyTimeoutMs = 60_000,
 }) {
   const { serverMain } = await ensureCodeServer();
   if (!workspaceSource || !statSync(workspaceSource, { throwIfNoEntry: false })?.isDirectory()) {
@@ -340,8 +377,7 @@ export async function startServer({
 
   // Machine settings of the server apply to every window (all but application-scoped settings).
   mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
-  writeFileSync(join(userDataDir, 'Machine', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2) + '\n');
+  writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2) + '\n');
 
   // A fresh copy every run: unsaved edits are backed up per folder and would come back otherwise.
   const workspacePath = join(runDir, 'workspace', basename(resolve(workspaceSource)));
@@ -357,10 +393,20 @@ export async function startServer({
     const out = openSync(logFile, 'a');
     const args = [
       serverMain,
-      '--host', host, '--port', String(serverPort),
-      '--without-connection-token', '--accept-server-license-terms',
-      '--enable-smoke-test-driver', '--disable-telemetry',
-      '--user-data-dir', userDataDir, '--server-data-dir', serverDataDir, '--extensions-dir', extensionsDir,
+      '--host',
+      host,
+      '--port',
+      String(serverPort),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--disable-telemetry',
+      '--user-data-dir',
+      userDataDir,
+      '--server-data-dir',
+      serverDataDir,
+      '--extensions-dir',
+      extensionsDir,
       ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       ...serverArgs,
     ];
@@ -382,7 +428,9 @@ export async function startServer({
     const pgid = child.pid;
     /** @type {{ code: number | null, signal: NodeJS.Signals | null } | null} */
     let exited = null;
-    child.on('exit', (code, signal) => { exited = { code, signal }; });
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+    });
 
     const { stop: stopGroup, killNow } = processGroupCleanup(pgid);
     const stop = () => stopGroup().finally(() => unregister());
@@ -420,15 +468,25 @@ export async function startServer({
       await sleep(200);
     }
     return {
-      url, host, port: serverPort, workspacePath, runDir, userDataDir, extensionsDir, logFile,
-      pid: pgid, stop, logTail, removeRunDir,
+      url,
+      host,
+      port: serverPort,
+      workspacePath,
+      runDir,
+      userDataDir,
+      extensionsDir,
+      logFile,
+      pid: pgid,
+      stop,
+      logTail,
+      removeRunDir,
     };
   };
 
   // A free port can be taken by someone else before the server binds it: then try another.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launch(port ?? await findFreePort());
+      return await launch(port ?? (await findFreePort()));
     } catch (error) {
       if (port !== undefined || error.code !== 'EADDRINUSE' || attempt >= 3) throw error;
     }
@@ -469,8 +527,7 @@ export async function installVsix(vsixPath, runDir) {
   const xdgConfig = join(runDir, 'xdg-config'); // code-server's CLI writes a config.yaml there
   const xdgData = join(runDir, 'xdg-data');
   for (const dir of [userDataDir, extensionsDir, xdgConfig, xdgData]) mkdirSync(dir, { recursive: true });
-  run(cli, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--install-extension', resolve(vsixPath)], {
+  run(cli, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', resolve(vsixPath)], {
     env: { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: xdgConfig, XDG_DATA_HOME: xdgData },
   });
   return { userDataDir, extensionsDir };
@@ -508,7 +565,9 @@ export async function launchBrowser({ viewport = { width: 1400, height: 900 } } 
     closed ??= (async () => {
       try {
         await Promise.race([browser.close(), timeLimit(10_000)]);
-      } catch { /* already closed */ }
+      } catch {
+        /* already closed */
+      }
       unregister();
     })();
     return closed;

@@ -67,7 +67,8 @@ export function firstLine(s: string): string {
 function requireFile(command: string, positionals: string[]): string {
   const usage = `phasewise ${command} ${COMMANDS.find((c) => c.name === command)?.usage ?? ''}`.trim();
   if (positionals.length === 0) throw new UsageError(`${command}: missing FILE; usage: ${usage}`);
-  if (positionals.length > 1) throw new UsageError(`${command}: expected one FILE, got ${positionals.length} arguments (${positionals.slice(1).join(' ')}); usage: ${usage}`);
+  if (positionals.length > 1)
+    throw new UsageError(`${command}: expected one FILE, got ${positionals.length} arguments (${positionals.slice(1).join(' ')}); usage: ${usage}`);
   return positionals[0];
 }
 
@@ -251,7 +252,6 @@ async function cmdNew(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<nu
   return EXIT_OK;
 }
 
-
 const JSON_OPTION = (what: string): OptionSpecs => ({ json: { type: 'boolean', help: what } });
 const DRY_RUN: OptionSpecs = { 'dry-run': { type: 'boolean', help: 'print a unified diff and do not write the file' } };
 
@@ -276,7 +276,9 @@ phases, or tasks when there are no phases), title and current phase, sorted by p
 Folders named ${SKIPPED_DIRS.join(', ')} are skipped inside a DIR (a DIR given by
 name is read). Symbolic links to folders are not followed, nor links to files outside DIR.
 Files over ${MAX_PLAN_BYTES / 1048576} MB or unreadable are skipped with a note on stderr.`,
-    options: JSON_OPTION('print {version, files: [{root, file, kind, title, currentPhase, progress}]};\nfile is relative to its DIR (root), with forward slashes'),
+    options: JSON_OPTION(
+      'print {version, files: [{root, file, kind, title, currentPhase, progress}]};\nfile is relative to its DIR (root), with forward slashes',
+    ),
     run: cmdList,
   },
   {
@@ -308,7 +310,11 @@ a Completed: timestamp). The file keeps its encoding, BOM and line endings.`,
       phase: { type: 'string', arg: 'N', help: 'phase number or ID (3, "Phase 3", PH-NEXT-002)', group: 'Selectors (exactly one)' },
       task: { type: 'string', arg: 'ID', help: 'task ID (SEC-002, T012)', group: 'Selectors (exactly one)' },
       line: { type: 'string', arg: 'L', help: '1-based line of a phase heading or task', group: 'Selectors (exactly one)' },
-      status: { type: 'string', arg: 'S', help: 'pending, in-progress, completed, failed or blocked; may be omitted for a\ntask, which is then toggled (completed <-> pending)' },
+      status: {
+        type: 'string',
+        arg: 'S',
+        help: 'pending, in-progress, completed, failed or blocked; may be omitted for a\ntask, which is then toggled (completed <-> pending)',
+      },
       ...DRY_RUN,
     },
     run: cmdSet,

@@ -110,6 +110,7 @@ export function formatNext(plan: Plan): string {
   if (p) out.push(`Phase: ${phaseName(p)} (${p.status}, line ${p.line + 1})`);
   if (t) out.push(`Next task: ${taskName(t)} (${t.status}, line ${t.line + 1})`);
   else if (p) out.push('Next task: none open in this phase');
-  if (!p && !t) out.push(plan.phases.length || plan.tasks.length ? 'Nothing left to do: everything is completed.' : 'No phases or tasks found in this document.');
+  if (!p && !t)
+    out.push(plan.phases.length || plan.tasks.length ? 'Nothing left to do: everything is completed.' : 'No phases or tasks found in this document.');
   return out.join('\n') + '\n';
 }

@@ -46,7 +46,10 @@ ${commands.map((c) => `  phasewise ${c.name} ${c.usage}`).join('\n')}
   phasewise --version
 
 Commands:
-${columns(commands.map((c) => [c.name, c.summary]), 2)}
+${columns(
+  commands.map((c) => [c.name, c.summary]),
+  2,
+)}
 
 Statuses: pending, in-progress, completed, failed, blocked
   (also accepted: done, complete, todo, wip, not-started, started...)
@@ -56,7 +59,10 @@ ${columns(
   [
     ['0', 'success'],
     ['1', 'check found at least one error; or an internal error (a bug: please report it)'],
-    ['2', 'usage or input error (bad arguments, unreadable or binary file, missing\nfolder, unknown phase or task, invalid status); the file is left untouched'],
+    [
+      '2',
+      'usage or input error (bad arguments, unreadable or binary file, missing\nfolder, unknown phase or task, invalid status); the file is left untouched',
+    ],
   ],
   2,
   2,

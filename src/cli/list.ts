@@ -163,5 +163,13 @@ export function formatList(listed: readonly Listed[], roots: readonly string[]):
     ];
   });
   const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c < 3 ? pad(cell, widths[c]) : cell)).join('  ').trimEnd() + '\n').join('');
+  return rows
+    .map(
+      (r) =>
+        r
+          .map((cell, c) => (c < 3 ? pad(cell, widths[c]) : cell))
+          .join('  ')
+          .trimEnd() + '\n',
+    )
+    .join('');
 }

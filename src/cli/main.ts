@@ -69,7 +69,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT_USAGE;
     }
     io.stderr.write(`phasewise: internal error: ${message}\n`);
-    io.stderr.write(`phasewise: this is a bug; please report it at ${REPORT_URL} with the command you ran${env.PHASEWISE_DEBUG === '1' ? '' : ' (PHASEWISE_DEBUG=1 prints the stack trace)'}\n`);
+    io.stderr.write(
+      `phasewise: this is a bug; please report it at ${REPORT_URL} with the command you ran${env.PHASEWISE_DEBUG === '1' ? '' : ' (PHASEWISE_DEBUG=1 prints the stack trace)'}\n`,
+    );
     if (env.PHASEWISE_DEBUG === '1' && e instanceof Error && e.stack) io.stderr.write(e.stack + '\n');
     return EXIT_INTERNAL;
   }

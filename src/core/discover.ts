@@ -77,7 +77,7 @@ const STATUS_WORDS = ['status', 'state'];
  */
 const KIND_HINT = /(?<![A-Za-z0-9])(?:log|summary|report|recap|tracker|changelog|backlog|plan|roadmap)(?![A-Za-z0-9])|[A-Z]-\d|current[^\p{L}\p{N}]*phase/iu;
 /** A list item whose first line has a character outside ASCII, where a status emoji (or its damaged form) can be. */
-const ITEM_WITH_SYMBOL = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*?[^\x00-\x7f][^\r\n]*/gm;
+const ITEM_WITH_SYMBOL = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*?[\u0080-\uffff][^\r\n]*/gm;
 /** A Backlog.md task file: front matter with a status (only the file's first lines are looked at). */
 const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
 /**

@@ -62,9 +62,39 @@ export const MAC_ROMAN_HIGH: readonly number[] = [
  */
 export const WINDOWS_1252_HIGH: readonly number[] = [
   // 0x80
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+  0x20ac,
+  0x0081,
+  0x201a,
+  0x0192,
+  0x201e,
+  0x2026,
+  0x2020,
+  0x2021,
+  0x02c6,
+  0x2030,
+  0x0160,
+  0x2039,
+  0x0152,
+  0x008d,
+  0x017d,
+  0x008f,
   // 0x90
-  0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+  0x0090,
+  0x2018,
+  0x2019,
+  0x201c,
+  0x201d,
+  0x2022,
+  0x2013,
+  0x2014,
+  0x02dc,
+  0x2122,
+  0x0161,
+  0x203a,
+  0x0153,
+  0x009d,
+  0x017e,
+  0x0178,
   // 0xA0–0xFF: identical to Latin-1
   ...Array.from({ length: 0x60 }, (_, i) => 0xa0 + i),
 ];
@@ -154,8 +184,12 @@ function classifyUncached(cp: number): Kind {
     (cp >= 0x2000 && cp <= 0x2bff) || // punctuation, arrows, math, box drawing, shapes, dingbats ...
     (cp >= 0x2e00 && cp <= 0x2e7f) || // supplemental punctuation
     (cp >= 0xfe00 && cp <= 0xfe0f) || // variation selectors (the U+FE0F of ⏸️)
-    cp === 0x3030 || cp === 0x303d || cp === 0x3297 || cp === 0x3299 || // emoji outside those blocks
-    cp === 0xfeff || cp === 0xfffd
+    cp === 0x3030 ||
+    cp === 0x303d ||
+    cp === 0x3297 ||
+    cp === 0x3299 || // emoji outside those blocks
+    cp === 0xfeff ||
+    cp === 0xfffd
   ) {
     return Kind.Strong;
   }
@@ -191,12 +225,14 @@ function sequenceAt(text: string, pos: number, to: number, rev: Uint8Array): num
   } else if (b0 >= 0xe0 && b0 <= 0xef) {
     len = 3;
     cp = b0 & 0x0f;
-    if (b0 === 0xe0) lo = 0xa0; // no overlongs
+    if (b0 === 0xe0)
+      lo = 0xa0; // no overlongs
     else if (b0 === 0xed) hi = 0x9f; // no surrogates
   } else if (b0 >= 0xf0 && b0 <= 0xf4) {
     len = 4;
     cp = b0 & 0x07;
-    if (b0 === 0xf0) lo = 0x90; // no overlongs
+    if (b0 === 0xf0)
+      lo = 0x90; // no overlongs
     else if (b0 === 0xf4) hi = 0x8f; // nothing above U+10FFFF
   } else {
     return -1;

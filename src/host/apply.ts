@@ -3,15 +3,7 @@
  * action was rendered for in the document as it is now.
  */
 import * as vscode from 'vscode';
-import {
-  type KnownStatus,
-  type Plan,
-  type TextEdit,
-  StaleEditError,
-  PhasewiseError,
-  setStatus,
-  verifyEdits,
-} from '../core';
+import { type KnownStatus, type Plan, type TextEdit, StaleEditError, PhasewiseError, setStatus, verifyEdits } from '../core';
 import type { History } from './history';
 import { transitions, type HistoryEvent, type HistorySource } from './historyModel';
 import { SETTINGS, Setting } from './ids';
@@ -68,8 +60,12 @@ function saveWouldReformat(document: vscode.TextDocument): boolean {
   const editor = vscode.workspace.getConfiguration('editor', scope);
   const files = vscode.workspace.getConfiguration('files', scope);
   const actions = editor.get<unknown>('codeActionsOnSave');
-  const hasActions = Array.isArray(actions) ? actions.length > 0 : !!actions && Object.values(actions as object).some((v) => v === true || v === 'explicit' || v === 'always');
-  return !!editor.get('formatOnSave') || !!files.get('trimTrailingWhitespace') || !!files.get('insertFinalNewline') || !!files.get('trimFinalNewlines') || hasActions;
+  const hasActions = Array.isArray(actions)
+    ? actions.length > 0
+    : !!actions && Object.values(actions as object).some((v) => v === true || v === 'explicit' || v === 'always');
+  return (
+    !!editor.get('formatOnSave') || !!files.get('trimTrailingWhitespace') || !!files.get('insertFinalNewline') || !!files.get('trimFinalNewlines') || hasActions
+  );
 }
 
 /**
@@ -88,20 +84,15 @@ async function saveUntouched(document: vscode.TextDocument): Promise<void> {
     return;
   }
   if (saveWouldReformat(document)) return; // stays unsaved, visible as such in the editor
-  if (!(await document.save())) void vscode.window.showWarningMessage(`Phasewise: ${vscode.workspace.asRelativePath(document.uri)} could not be saved; the change is in the editor.`);
+  if (!(await document.save()))
+    void vscode.window.showWarningMessage(`Phasewise: ${vscode.workspace.asRelativePath(document.uri)} could not be saved; the change is in the editor.`);
 }
 
 /**
  * Sets the status of the element `ref` points at, in the document as it is now, records the
  * transitions in the history, and reports a refusal to the user.
  */
-export async function setStatusAt(
-  store: PlanStore,
-  history: History,
-  ref: TargetRef,
-  status: KnownStatus,
-  source: HistorySource,
-): Promise<boolean> {
+export async function setStatusAt(store: PlanStore, history: History, ref: TargetRef, status: KnownStatus, source: HistorySource): Promise<boolean> {
   const uri = vscode.Uri.parse(ref.uri);
   let document: vscode.TextDocument;
   try {

@@ -48,7 +48,6 @@ export const ProgressModelSchema = z.object({
 });
 export type ProgressModel = z.infer<typeof ProgressModelSchema>;
 
-
 function fileTitle(file: string): string {
   const base = file.split(/[\\/]/).filter(Boolean).pop() ?? file;
   return base.replace(/\.(md|markdown)$/i, '') || file;
@@ -65,11 +64,7 @@ function nesting(plan: Plan, phase: Phase): number {
   return depth;
 }
 
-export function progressModel(
-  file: string,
-  plan: Plan,
-  inProgressMs?: (phase: Phase, index: number) => number | undefined,
-): ProgressModel {
+export function progressModel(file: string, plan: Plan, inProgressMs?: (phase: Phase, index: number) => number | undefined): ProgressModel {
   const { completed, total } = progress(plan);
   const current = currentPhaseIndex(plan);
   const phases = plan.phases.map((phase, index): ProgressPhase => {
@@ -151,13 +146,7 @@ function cspNonce(value: string): string {
 export function progressHtml(opts: ProgressHtmlOptions): string {
   const source = cspSources(opts.cspSource);
   const nonce = cspNonce(opts.nonce);
-  const csp = [
-    `default-src 'none'`,
-    `style-src ${source}`,
-    `script-src 'nonce-${nonce}'`,
-    `img-src ${source} data:`,
-    `font-src ${source}`,
-  ].join('; ') + ';';
+  const csp = [`default-src 'none'`, `style-src ${source}`, `script-src 'nonce-${nonce}'`, `img-src ${source} data:`, `font-src ${source}`].join('; ') + ';';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

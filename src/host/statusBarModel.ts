@@ -59,7 +59,13 @@ export function statusBarView(plan: Plan, path: string): StatusBarView | undefin
     const text = `${icon} ${count.completed}/${count.total} tasks done`;
     md.markdown('\n\n').text(`${count.completed} of ${count.total} tasks done (${percent(count.completed, count.total)}%)`);
     md.markdown('\n\n*Click to go to the next open task.*');
-    return { text, accessibility: `Phasewise: ${count.completed} of ${count.total} tasks done`, tooltip: md, command: Command.resume, commandTitle: 'Go to the Next Open Task' };
+    return {
+      text,
+      accessibility: `Phasewise: ${count.completed} of ${count.total} tasks done`,
+      tooltip: md,
+      command: Command.resume,
+      commandTitle: 'Go to the Next Open Task',
+    };
   }
   return undefined;
 }

@@ -102,9 +102,11 @@ export class PlanStore extends Disposer {
     // A newer refresh supersedes one in progress: the older scan stops at its next step.
     const generation = ++this.generation;
     const scan = (this.scanning ?? Promise.resolve()).then(() => this.scan(generation));
-    const done: Promise<void> = scan.catch((err) => this.log.error(`Discovery failed: ${String(err)}`)).finally(() => {
-      if (this.scanning === done) this.scanning = undefined;
-    });
+    const done: Promise<void> = scan
+      .catch((err) => this.log.error(`Discovery failed: ${String(err)}`))
+      .finally(() => {
+        if (this.scanning === done) this.scanning = undefined;
+      });
     this.scanning = done;
     return done;
   }
@@ -134,7 +136,8 @@ export class PlanStore extends Disposer {
     }
     if (generation !== this.generation) return;
     // Open documents that are already known stay (untitled plans, plans opened from elsewhere).
-    for (const d of vscode.workspace.textDocuments) if (!d.isClosed && d.languageId === 'markdown' && this.entries.has(d.uri.toString())) found.add(d.uri.toString());
+    for (const d of vscode.workspace.textDocuments)
+      if (!d.isClosed && d.languageId === 'markdown' && this.entries.has(d.uri.toString())) found.add(d.uri.toString());
     for (const key of [...this.entries.keys()]) {
       if (!found.has(key)) this.remove(this.entries.get(key)!.uri, 'discovery');
     }
@@ -193,7 +196,9 @@ export class PlanStore extends Disposer {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > MAX_PLAN_BYTES) {
-        this.log.warn(`Skipped ${vscode.workspace.asRelativePath(uri)}: ${(stat.size / 1048576).toFixed(1)} MB is more than Phasewise reads (${MAX_PLAN_BYTES / 1048576} MB).`);
+        this.log.warn(
+          `Skipped ${vscode.workspace.asRelativePath(uri)}: ${(stat.size / 1048576).toFixed(1)} MB is more than Phasewise reads (${MAX_PLAN_BYTES / 1048576} MB).`,
+        );
         this.remove(uri, source);
         return;
       }
@@ -221,7 +226,8 @@ export class PlanStore extends Disposer {
       return;
     }
     if (text.length > MAX_PLAN_BYTES) {
-      if (old || !this.tooBig.has(key)) this.log.warn(`Not reading ${vscode.workspace.asRelativePath(uri)} as a plan: it is larger than ${MAX_PLAN_BYTES / 1048576} MB.`);
+      if (old || !this.tooBig.has(key))
+        this.log.warn(`Not reading ${vscode.workspace.asRelativePath(uri)} as a plan: it is larger than ${MAX_PLAN_BYTES / 1048576} MB.`);
       this.tooBig.add(key);
       this.others.delete(key);
       this.remove(uri, source);
@@ -357,5 +363,4 @@ export class PlanStore extends Disposer {
     if (uri.scheme === 'untitled' || this.matches(uri)) return true;
     return vscode.workspace.fs.isWritableFileSystem(uri.scheme) === true;
   }
-
 }

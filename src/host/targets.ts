@@ -42,7 +42,13 @@ export function taskRef(uri: { toString(): string }, plan: Plan, index: number, 
 export function isTargetRef(x: unknown): x is TargetRef {
   if (!x || typeof x !== 'object') return false;
   const r = x as Partial<TargetRef>;
-  return typeof r.uri === 'string' && (r.kind === 'phase' || r.kind === 'task') && Number.isInteger(r.index) && typeof r.title === 'string' && Number.isInteger(r.line);
+  return (
+    typeof r.uri === 'string' &&
+    (r.kind === 'phase' || r.kind === 'task') &&
+    Number.isInteger(r.index) &&
+    typeof r.title === 'string' &&
+    Number.isInteger(r.line)
+  );
 }
 
 /**
@@ -70,7 +76,6 @@ export function resolveRef(plan: Plan, ref: TargetRef, version: number | undefin
   }
   return found === undefined ? undefined : { kind: ref.kind, index: found };
 }
-
 
 /** The marker a lens passes after its TargetRef, so the history can say where a change came from. */
 export const LENS_MARKER = 'lens';

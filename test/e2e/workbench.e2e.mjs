@@ -121,7 +121,11 @@ describe('Phasewise in the browser (packaged .vsix)', function () {
     assert.match(after, /\| 3 +\|[^\n]*\| Completed/);
     await row.locator('.codicon-pass-filled').waitFor({ timeout: 10_000 });
     // The lenses follow: the completed phase offers Reopen, no phase offers Mark failed any more.
-    await assertEventually(async () => (await page.locator('.codelens-decoration:visible', { hasText: 'Mark failed' }).count()) === 0, 'the lens of the completed phase changed', 10_000);
+    await assertEventually(
+      async () => (await page.locator('.codelens-decoration:visible', { hasText: 'Mark failed' }).count()) === 0,
+      'the lens of the completed phase changed',
+      10_000,
+    );
     await shot('after-complete', { docs: true });
   });
 

@@ -141,7 +141,10 @@ describe('Phasewise CodeLens', function () {
       await setConfig('codeLens.tasks', undefined);
       await setConfig('codeLens.enabled', undefined);
     }
-    await waitFor('the lenses to come back', async () => JSON.stringify(sorted(byLine(await lensesOf(uri)))) === JSON.stringify(sorted(expectedLenses(plan, true))));
+    await waitFor(
+      'the lenses to come back',
+      async () => JSON.stringify(sorted(byLine(await lensesOf(uri)))) === JSON.stringify(sorted(expectedLenses(plan, true))),
+    );
   });
 
   it('"Mark phase complete" changes only the status, the overview cell and Current Phase, records a lens event, and undoes in one step', async () => {
@@ -167,14 +170,21 @@ describe('Phasewise CodeLens', function () {
     if (phase.headingMark) expected.add(lineOf(before, phase.headingMark.range.start));
     const completedField = phase.fields.find((f) => /^(completed|completed at|completion date)$/.test(f.name));
     if (completedField) expected.add(completedField.line);
-    assert.deepEqual(changedLines(before, after), [...expected].sort((a, b) => a - b));
+    assert.deepEqual(
+      changedLines(before, after),
+      [...expected].sort((a, b) => a - b),
+    );
 
     const afterPlan = parsePlan(after);
     assert.equal(afterPlan.phases[index].status, 'completed');
     assert.equal(afterPlan.overviews[phase.overviewRow.table].rows[phase.overviewRow.row].status, 'completed');
     const next = plan.phases.findIndex((p, i) => i > index && p.status !== 'completed');
     assert.ok(next >= 0 && plan.phases[next].number, 'the sample has a numbered open phase after the one completed');
-    assert.match(after.split('\n')[currentField.line], new RegExp(`\\b${plan.phases[next].number!.replace('.', '\\.')}\\b`), 'Current Phase moves to the next open phase');
+    assert.match(
+      after.split('\n')[currentField.line],
+      new RegExp(`\\b${plan.phases[next].number!.replace('.', '\\.')}\\b`),
+      'Current Phase moves to the next open phase',
+    );
     assert.equal(currentPhaseIndex(afterPlan), next);
 
     // The history says it came from a lens.
@@ -226,7 +236,8 @@ describe('Phasewise CodeLens', function () {
     assert.ok(changed.includes(lineOf(middle, target.mark!.range.start)), 'the status line of the same phase changed');
     for (const line of changed) assert.ok(allowed.has(line), `line ${line + 1} changed: ${after.split('\n')[line]}`);
     // The inserted phase and the phase that took the old index are untouched.
-    for (let i = 0; i < middlePlan.phases.length; i++) if (i !== moved) assert.equal(afterPlan.phases[i].status, middlePlan.phases[i].status, `phase ${middlePlan.phases[i].title}`);
+    for (let i = 0; i < middlePlan.phases.length; i++)
+      if (i !== moved) assert.equal(afterPlan.phases[i].status, middlePlan.phases[i].status, `phase ${middlePlan.phases[i].title}`);
   });
 
   it('a lens whose phase was deleted changes nothing', async () => {
@@ -272,10 +283,16 @@ describe('Phasewise CodeLens', function () {
     }
     const plan = parsePlan(document.getText());
     assert.equal(plan.phases.length, 1000);
-    assert.equal(lenses.length, [...expectedLenses(plan, true).values()].reduce((n, list) => n + list.length, 0));
+    assert.equal(
+      lenses.length,
+      [...expectedLenses(plan, true).values()].reduce((n, list) => n + list.length, 0),
+    );
 
     // So many lenses go out without commands (cheap for VS Code), each resolved to its own command.
-    assert.ok(lenses.every((l) => !l.command), 'a large document sends bare lenses');
+    assert.ok(
+      lenses.every((l) => !l.command),
+      'a large document sends bare lenses',
+    );
     // Without a resolve count VS Code returns the lenses as provided (with one, it drops those it does not resolve).
     const sent = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
     assert.ok(sent.length >= lenses.length, `${sent.length} lenses through VS Code, ${lenses.length} provided`);

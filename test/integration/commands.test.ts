@@ -151,7 +151,10 @@ describe('Phasewise commands', function () {
     const changed = before.split('\n').flatMap((l, i) => (l === after.split('\n')[i] ? [] : [i]));
     assert.deepEqual(changed, [task.line], 'only the task line changed');
     assert.equal(parsePlan(after).tasks[taskIndex].status, 'completed');
-    const event = api.services.history.all().slice(eventsBefore).find((e) => e.file === uri.toString() && e.target === 'task');
+    const event = api.services.history
+      .all()
+      .slice(eventsBefore)
+      .find((e) => e.file === uri.toString() && e.target === 'task');
     assert.ok(event);
     assert.equal(event.source, 'command');
     assert.equal(event.to, 'completed');
@@ -162,11 +165,17 @@ describe('Phasewise commands', function () {
     const plan = parsePlan(document.getText());
     const index = plan.phases.findIndex((p) => p.status === 'pending');
     const p = plan.phases[index];
-    const node = { type: 'phase', ref: { uri: uri.toString(), kind: 'phase', index, version: document.version, key: p.number ?? p.id, title: p.title, line: p.line } };
+    const node = {
+      type: 'phase',
+      ref: { uri: uri.toString(), kind: 'phase', index, version: document.version, key: p.number ?? p.id, title: p.title, line: p.line },
+    };
     const eventsBefore = api.services.history.all().length;
     assert.equal(await vscode.commands.executeCommand('phasewise.failPhase', node), true);
     assert.equal(parsePlan(document.getText()).phases[index].status, 'failed');
-    const event = api.services.history.all().slice(eventsBefore).find((e) => e.file === uri.toString());
+    const event = api.services.history
+      .all()
+      .slice(eventsBefore)
+      .find((e) => e.file === uri.toString());
     assert.equal(event?.source, 'tree');
     // Setting the status it already has changes nothing.
     const text = document.getText();
@@ -260,7 +269,16 @@ describe('Phasewise status history', function () {
     return { warnings, warn: (m) => warnings.push(m), info: () => undefined };
   }
 
-  const valid: HistoryEvent = { file: 'file:///plan.md', target: 'phase', key: 'phase:3', label: 'Phase 3: Merge', from: 'pending', to: 'in-progress', time: 1_700_000_000_000, source: 'lens' };
+  const valid: HistoryEvent = {
+    file: 'file:///plan.md',
+    target: 'phase',
+    key: 'phase:3',
+    label: 'Phase 3: Merge',
+    from: 'pending',
+    to: 'in-progress',
+    time: 1_700_000_000_000,
+    source: 'lens',
+  };
 
   it('keeps the readable events of a damaged stored history and stores the repaired one', async () => {
     const memento = fakeMemento({ version: 2, events: [1, { bad: true }, valid] });
@@ -296,7 +314,10 @@ describe('Phasewise status history', function () {
         history = new History(state, log, () => 2000);
       });
       assert.deepEqual(history!.all(), []);
-      assert.ok(log.warnings.some((w) => /unreadable/i.test(w)), `warnings: ${JSON.stringify(log.warnings)}`);
+      assert.ok(
+        log.warnings.some((w) => /unreadable/i.test(w)),
+        `warnings: ${JSON.stringify(log.warnings)}`,
+      );
       await waitFor('the workspace state to hold a valid history', () => JSON.stringify(state.get(HISTORY_KEY)) === JSON.stringify({ version: 2, events: [] }));
     } finally {
       await state.update(HISTORY_KEY, saved);

@@ -33,7 +33,12 @@ function phasewiseProblems(uri: vscode.Uri): vscode.Diagnostic[] {
 /** The quick fixes at `range`, once the provider has caught up with the diagnostics. */
 function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   return waitFor('quick fixes', async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     return actions.length ? actions : undefined;
   });
 }
@@ -52,7 +57,11 @@ describe('Phasewise diagnostics', () => {
     const before = document.getText();
     await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
     await waitFor('the fix to land', () => document.getText() !== before);
-    const changed = document.getText().split('\n').map((l, i) => (l !== before.split('\n')[i] ? i : -1)).filter((i) => i >= 0);
+    const changed = document
+      .getText()
+      .split('\n')
+      .map((l, i) => (l !== before.split('\n')[i] ? i : -1))
+      .filter((i) => i >= 0);
     assert.deepEqual(changed, [9], 'only the overview row changed');
     assert.match(document.lineAt(9).text, /\| 2 \| Writer \| In Progress \|/);
     await waitFor('the problem to clear', () => !phasewiseProblems(uri).some((d) => d.code === 'overview-mismatch'));
@@ -83,7 +92,10 @@ describe('Phasewise diagnostics', () => {
   });
 
   it('repairs every damaged character of a file with one quick fix and one undo', async () => {
-    const damaged = PLAN.replace('**Status:** Completed', '**Status:** Completed \u201a\u00fa\u00d6').replace('**Status:** In Progress', '**Status:** In Progress \uf8ff\u00fc\u00ee\u00d1');
+    const damaged = PLAN.replace('**Status:** Completed', '**Status:** Completed \u201a\u00fa\u00d6').replace(
+      '**Status:** In Progress',
+      '**Status:** In Progress \uf8ff\u00fc\u00ee\u00d1',
+    );
     const { uri, document } = await openNewFile('it-diag-emoji-all', damaged);
     const problem = await waitFor('two mojibake problems', () => {
       const found = phasewiseProblems(uri).filter((d) => d.code === 'mojibake');
@@ -93,7 +105,12 @@ describe('Phasewise diagnostics', () => {
     const all = actions.find((a) => /^Repair all 2 damaged characters/.test(a.title));
     assert.ok(all?.command, `a repair-all action (got ${actions.map((a) => a.title).join(', ')})`);
     await vscode.commands.executeCommand(all.command.command, ...(all.command.arguments ?? []));
-    await waitFor('both repaired', () => document.getText() === PLAN.replace('**Status:** Completed', '**Status:** Completed ✅').replace('**Status:** In Progress', '**Status:** In Progress 🔄'));
+    await waitFor(
+      'both repaired',
+      () =>
+        document.getText() ===
+        PLAN.replace('**Status:** Completed', '**Status:** Completed ✅').replace('**Status:** In Progress', '**Status:** In Progress 🔄'),
+    );
     await waitFor('the problems to clear', () => !phasewiseProblems(uri).some((d) => d.code === 'mojibake'));
     await vscode.commands.executeCommand('undo');
     await waitFor('one undo to restore the damaged text', () => document.getText() === damaged);

@@ -14,14 +14,18 @@ import type MochaModule from 'mocha';
 // mocha 10 (CommonJS) runs the suite: it loads in every extension host, including desktop
 // VS Code builds whose Node is older than the unit tests' mocha 12 requires. External in the
 // bundle: resolved from the repository's node_modules when this file runs.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an external CommonJS module, loaded at run time
 const Mocha = require('mocha10') as typeof MochaModule;
 
 function findTests(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return findTests(full);
-    return entry.name.endsWith('.test.js') ? [full] : [];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return findTests(full);
+      return entry.name.endsWith('.test.js') ? [full] : [];
+    })
+    .sort();
 }
 
 // Stack traces should point into the TypeScript sources. The bundles carry inline source maps,

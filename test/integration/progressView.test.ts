@@ -25,7 +25,10 @@ describe('Phasewise progress view', () => {
     assert.equal(model.total, 6);
     assert.equal(model.percent, 33);
     assert.equal(model.current, 2);
-    assert.deepEqual(model.phases.map((p) => p.status), ['completed', 'completed', 'in-progress', 'pending', 'pending', 'pending']);
+    assert.deepEqual(
+      model.phases.map((p) => p.status),
+      ['completed', 'completed', 'in-progress', 'pending', 'pending', 'pending'],
+    );
     assert.ok(model.phases[2].current && !model.phases[3].current, 'phase 3 is marked current');
 
     // A click on phase 5's row puts the cursor on its heading.

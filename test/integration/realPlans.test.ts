@@ -53,7 +53,9 @@ const HEADINGS = [
 
 async function lensCommands(uri: vscode.Uri, line: number): Promise<vscode.Command[]> {
   const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 1000)) ?? [];
-  return all.filter((l) => l.range.start.line === line && l.command?.command.startsWith('phasewise.') && l.command.command !== 'phasewise.revealLine').map((l) => l.command!);
+  return all
+    .filter((l) => l.range.start.line === line && l.command?.command.startsWith('phasewise.') && l.command.command !== 'phasewise.revealLine')
+    .map((l) => l.command!);
 }
 
 async function lensesAt(uri: vscode.Uri, line: number): Promise<string[]> {
@@ -79,7 +81,11 @@ describe('real plan shapes in the editor', () => {
       const api = await getApi();
       const { uri } = await openNewFile(name, text);
       const plan = parsePlan(text);
-      assert.deepEqual(plan.phases.map((p) => p.status), statuses, 'the core reading this test relies on');
+      assert.deepEqual(
+        plan.phases.map((p) => p.status),
+        statuses,
+        'the core reading this test relies on',
+      );
 
       const provider = api.tree.provider;
       const root = await waitFor(
@@ -90,14 +96,24 @@ describe('real plan shapes in the editor', () => {
       );
       const phaseNodes = ((await provider.getChildren(root)) as Node[]).filter((n) => n.type === 'phase');
       const contexts = await Promise.all(phaseNodes.map(async (n) => (await provider.getTreeItem(n)).contextValue));
-      assert.deepEqual(contexts, statuses.map((s) => `phase.${s}`));
+      assert.deepEqual(
+        contexts,
+        statuses.map((s) => `phase.${s}`),
+      );
 
       await vscode.commands.executeCommand('phasewise.progress.focus');
-      const model = await waitFor('the plan in the progress view', () => {
-        const m = api.progress.state.delivered;
-        return m && m.file === vscode.workspace.asRelativePath(uri) ? m : undefined;
-      }, 15000);
-      assert.deepEqual(model.phases.map((p) => p.status), statuses);
+      const model = await waitFor(
+        'the plan in the progress view',
+        () => {
+          const m = api.progress.state.delivered;
+          return m && m.file === vscode.workspace.asRelativePath(uri) ? m : undefined;
+        },
+        15000,
+      );
+      assert.deepEqual(
+        model.phases.map((p) => p.status),
+        statuses,
+      );
 
       // Lenses: what the file can write. A phase that follows its boxes is never offered "failed".
       const last = plan.phases[plan.phases.length - 1];
@@ -121,7 +137,7 @@ describe('real plan shapes in the editor', () => {
     await waitFor('one undo restores the file', () => document.getText() === KIRO);
   });
 
-  it('completes a heading-status phase in its heading, in the file\'s words', async () => {
+  it("completes a heading-status phase in its heading, in the file's words", async () => {
     await getApi();
     const { document } = await openNewFile('headings-start', HEADINGS);
     const plan = parsePlan(HEADINGS);

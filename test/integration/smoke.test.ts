@@ -15,8 +15,10 @@ describe('harness', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.equal(folders.length, 1, 'exactly one workspace folder is open');
     const entries = await vscode.workspace.fs.readDirectory(folders[0].uri);
-    assert.ok(entries.some(([name, type]) => name === 'execution-plan.md' && type === vscode.FileType.File),
-      `execution-plan.md missing from ${folders[0].uri.toString()}`);
+    assert.ok(
+      entries.some(([name, type]) => name === 'execution-plan.md' && type === vscode.FileType.File),
+      `execution-plan.md missing from ${folders[0].uri.toString()}`,
+    );
   });
 
   it('shows a Markdown document in an editor and applies a workspace edit to it', async () => {
@@ -46,6 +48,10 @@ describe('harness', () => {
     await extension.activate();
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed = (extension.packageJSON as { contributes: { commands: Array<{ command: string }> } }).contributes.commands.map((c) => c.command);
-    assert.deepEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed but not registered');
+    assert.deepEqual(
+      contributed.filter((id) => !registered.has(id)),
+      [],
+      'contributed but not registered',
+    );
   });
 });

@@ -60,7 +60,10 @@ async function planRoot(uri: vscode.Uri): Promise<Node> {
 }
 
 function topPhases(plan: Plan): number[] {
-  return plan.phases.map((p, i) => ({ p, i })).filter(({ p }) => p.parent === undefined).map(({ i }) => i);
+  return plan.phases
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.parent === undefined)
+    .map(({ i }) => i);
 }
 
 /** The edits that set phase `index` to `status`, and the plan afterwards. */
@@ -99,7 +102,10 @@ describe('Plans tree', () => {
 
   it('lists the sample plan and the other sample documents at the root', async () => {
     const roots = await children();
-    assert.ok(roots.every((n) => n.type === 'plan'), 'the root lists plans only');
+    assert.ok(
+      roots.every((n) => n.type === 'plan'),
+      'the root lists plans only',
+    );
     assert.equal(new Set(roots.map((n) => n.id)).size, roots.length, 'root ids are unique');
     for (const name of SAMPLES) {
       const uri = fileUri(name);
@@ -118,7 +124,10 @@ describe('Plans tree', () => {
     assert.equal(plan.kind, 'plan');
     const it = await item(await planRoot(fileUri('execution-plan.md')));
     const done = plan.phases.filter((p) => p.status === 'completed').length;
-    assert.ok(String(it.description).includes(`${done}/${plan.phases.length}`), `plan description has ${done}/${plan.phases.length}: ${String(it.description)}`);
+    assert.ok(
+      String(it.description).includes(`${done}/${plan.phases.length}`),
+      `plan description has ${done}/${plan.phases.length}: ${String(it.description)}`,
+    );
     assert.equal(it.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
   });
 
@@ -126,12 +135,21 @@ describe('Plans tree', () => {
     const uri = fileUri('execution-plan.md');
     const plan = parsePlan(await textOf(uri));
     assert.ok(plan.phases.length >= 3, 'the sample plan has at least three phases');
-    assert.ok(plan.phases.some((p) => p.status === 'in-progress'), 'one phase of the sample is in progress');
-    assert.ok(plan.phases.some((p) => p.status === 'completed'), 'some phases of the sample are completed');
+    assert.ok(
+      plan.phases.some((p) => p.status === 'in-progress'),
+      'one phase of the sample is in progress',
+    );
+    assert.ok(
+      plan.phases.some((p) => p.status === 'completed'),
+      'some phases of the sample are completed',
+    );
 
     const nodes = await children(await planRoot(uri));
     const expected = topPhases(plan);
-    assert.deepEqual(nodes.map((n) => n.type), expected.map(() => 'phase'));
+    assert.deepEqual(
+      nodes.map((n) => n.type),
+      expected.map(() => 'phase'),
+    );
     const current = currentPhaseIndex(plan);
     const ids = new Set<string>();
     for (const [k, node] of nodes.entries()) {
@@ -161,7 +179,7 @@ describe('Plans tree', () => {
       if (p.mark) assert.ok(plain(it.tooltip).includes(p.mark.text), `the tooltip of ${label} has the status as written`);
       assert.ok(it.id && !ids.has(it.id), `unique id ${it.id}`);
       ids.add(it.id);
-      assert.equal(provider.getParent(node)?.id, uri.toString(), 'a top-level phase\'s parent is its plan');
+      assert.equal(provider.getParent(node)?.id, uri.toString(), "a top-level phase's parent is its plan");
     }
   });
 
@@ -199,12 +217,24 @@ describe('Plans tree', () => {
     const labels = await Promise.all(nodes.map(async (n) => labelOf(await item(n))));
     for (const { t } of entries) assert.ok(labels.includes(`${t.id} ${t.title}`), `the tracker lists ${t.id} ${t.title}: ${labels.join(' | ')}`);
 
-    const withItems = entries.find(({ t, i }) => plan.tasks.some((c, j) => j > i && c.kind === 'checkbox' && c.range.start >= t.sectionRange.start && c.range.start < t.sectionRange.end));
+    const withItems = entries.find(({ t, i }) =>
+      plan.tasks.some((c, j) => j > i && c.kind === 'checkbox' && c.range.start >= t.sectionRange.start && c.range.start < t.sectionRange.end),
+    );
     assert.ok(withItems, 'a tracker entry has a validation list');
     const entryNode = nodes[labels.indexOf(`${withItems.t.id} ${withItems.t.title}`)];
     const sub = await children(entryNode);
-    const expected = plan.tasks.filter((c, j) => j > withItems.i && c.kind === 'checkbox' && c.range.start >= withItems.t.sectionRange.start && c.range.start < withItems.t.sectionRange.end && c.parent === undefined);
-    assert.deepEqual(await Promise.all(sub.map(async (n) => labelOf(await item(n)))), expected.map((c) => c.title));
+    const expected = plan.tasks.filter(
+      (c, j) =>
+        j > withItems.i &&
+        c.kind === 'checkbox' &&
+        c.range.start >= withItems.t.sectionRange.start &&
+        c.range.start < withItems.t.sectionRange.end &&
+        c.parent === undefined,
+    );
+    assert.deepEqual(
+      await Promise.all(sub.map(async (n) => labelOf(await item(n)))),
+      expected.map((c) => c.title),
+    );
     for (const [k, n] of sub.entries()) assert.equal((await item(n)).contextValue, `task.${expected[k].status}`);
   });
 
@@ -220,7 +250,10 @@ describe('Plans tree', () => {
     assert.equal(provider.hideCompleted, true);
     assert.equal(vscode.workspace.getConfiguration('phasewise').get('tree.hideCompleted'), true, 'the setting says hide');
     const hidden = await children(await planRoot(uri));
-    assert.deepEqual(hidden.map((n) => (n.type === 'phase' ? n.index : -1)), open);
+    assert.deepEqual(
+      hidden.map((n) => (n.type === 'phase' ? n.index : -1)),
+      open,
+    );
     for (const n of hidden) assert.notEqual((await item(n)).contextValue, 'phase.completed');
     const current = currentPhaseIndex(plan)!;
     const tasks = await children(hidden[open.indexOf(current)]);
@@ -233,7 +266,10 @@ describe('Plans tree', () => {
     assert.equal(provider.hideCompleted, false);
     assert.equal(vscode.workspace.getConfiguration('phasewise').get('tree.hideCompleted'), false, 'the setting says show');
     const shown = await children(await planRoot(uri));
-    assert.deepEqual(shown.map((n) => (n.type === 'phase' ? n.index : -1)), all);
+    assert.deepEqual(
+      shown.map((n) => (n.type === 'phase' ? n.index : -1)),
+      all,
+    );
   });
 
   it('follows the setting when it is changed in the settings', async () => {

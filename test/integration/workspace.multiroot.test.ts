@@ -13,8 +13,14 @@ describe('Phasewise in a multi-root workspace', () => {
     await waitFor('both plans', () => api.services.store.get(roadmap) && api.services.store.get(sample));
     const roots = (await api.tree.provider.getChildren()) ?? [];
     const labels = await Promise.all(roots.map(async (n) => String((await api.tree.provider.getTreeItem(n)).label)));
-    assert.ok(labels.some((l) => l.includes('Roadmap: Search')), `the second folder's plan is listed (${labels.join(' | ')})`);
-    assert.ok(labels.some((l) => l.includes('Offline Sync')), 'the first folder\'s plan is listed');
+    assert.ok(
+      labels.some((l) => l.includes('Roadmap: Search')),
+      `the second folder's plan is listed (${labels.join(' | ')})`,
+    );
+    assert.ok(
+      labels.some((l) => l.includes('Offline Sync')),
+      "the first folder's plan is listed",
+    );
 
     const sampleOnDisk = await vscode.workspace.fs.readFile(sample);
     const sampleText = (await vscode.workspace.openTextDocument(sample)).getText();
@@ -26,7 +32,11 @@ describe('Phasewise in a multi-root workspace', () => {
     // The other folder's plan is untouched, in the editor and on disk.
     assert.equal((await vscode.workspace.openTextDocument(sample)).getText(), sampleText);
     assert.deepEqual(await vscode.workspace.fs.readFile(sample), sampleOnDisk);
-    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(roadmap)), /## Phase 2: Query\n\n\*\*Status:\*\* Completed/, 'the roadmap was saved with the change');
+    assert.match(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(roadmap)),
+      /## Phase 2: Query\n\n\*\*Status:\*\* Completed/,
+      'the roadmap was saved with the change',
+    );
     await vscode.commands.executeCommand('undo');
   });
 });

@@ -22,7 +22,11 @@ describe('Phasewise in an untrusted workspace', () => {
     assert.equal(await vscode.commands.executeCommand(complete.command.command, ...(complete.command.arguments ?? [])), true);
     const after = parsePlan(document.getText());
     assert.equal(after.phases[inProgress].status, 'completed', 'that phase is now completed');
-    assert.deepEqual(after.phases.map((p, i) => (i === inProgress ? 'completed' : p.status)), entry.doc.plan.phases.map((p, i) => (i === inProgress ? 'completed' : p.status)), 'no other phase changed');
+    assert.deepEqual(
+      after.phases.map((p, i) => (i === inProgress ? 'completed' : p.status)),
+      entry.doc.plan.phases.map((p, i) => (i === inProgress ? 'completed' : p.status)),
+      'no other phase changed',
+    );
     await vscode.commands.executeCommand('undo');
     await waitFor('the undo', () => document.getText() === before);
   });

@@ -224,17 +224,7 @@ export function generatePlan(opts: GenOptions): string {
   return (opts.bom ? '\ufeff' : '') + lines.join(eol);
 }
 
-function phase(
-  g: Gen,
-  L: string[],
-  i: number,
-  name: string,
-  st: St,
-  v: boolean,
-  emoji: (s: St) => string,
-  total: number,
-  real: boolean,
-): void {
+function phase(g: Gen, L: string[], i: number, name: string, st: St, v: boolean, emoji: (s: St) => string, total: number, real: boolean): void {
   const odd = (p: number): boolean => v && g.chance(p);
   const blank = (): void => {
     L.push('');
@@ -342,7 +332,15 @@ function phase(
 
   if (real) {
     L.push(`Run it with \`npm run ${g.word()}\` and check the ${g.word()} output:`, '');
-    L.push('```ts', `export function ${g.word()}${g.cap(g.word())}(input: string): string {`, `  // ${g.words(3, 7)}`, `  return input.trim();`, '}', '```', '');
+    L.push(
+      '```ts',
+      `export function ${g.word()}${g.cap(g.word())}(input: string): string {`,
+      `  // ${g.words(3, 7)}`,
+      `  return input.trim();`,
+      '}',
+      '```',
+      '',
+    );
   }
 
   // Odd blocks between fields

@@ -18,5 +18,7 @@ export function sameAsRemark(text: string, result: ScanResult): string | undefin
   const want = JSON.stringify({ blocks, open: open && { ...open, marker: open.kind === 'html' ? String(open.marker) : undefined } });
   const r = result.open;
   const got = JSON.stringify({ blocks: result.blocks, open: r && { ...r, marker: r.kind === 'html' ? String(r.marker) : undefined } });
-  return want === got ? undefined : `scanner and remark differ on ${JSON.stringify(text.slice(0, 400))}\nremark  ${want.slice(0, 1500)}\nscanner ${got.slice(0, 1500)}`;
+  return want === got
+    ? undefined
+    : `scanner and remark differ on ${JSON.stringify(text.slice(0, 400))}\nremark  ${want.slice(0, 1500)}\nscanner ${got.slice(0, 1500)}`;
 }

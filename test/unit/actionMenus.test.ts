@@ -34,6 +34,9 @@ describe('status actions in the Plans view menus', () => {
   });
 
   it('has one action per status command', () => {
-    assert.deepEqual(sorted(STATUS_ACTIONS.map((a) => a.command)), sorted([Command.startPhase, Command.completePhase, Command.failPhase, Command.reopenPhase, Command.startTask, Command.completeTask, Command.reopenTask]));
+    assert.deepEqual(
+      sorted(STATUS_ACTIONS.map((a) => a.command)),
+      sorted([Command.startPhase, Command.completePhase, Command.failPhase, Command.reopenPhase, Command.startTask, Command.completeTask, Command.reopenTask]),
+    );
   });
 });

@@ -39,7 +39,10 @@ describe('status actions', () => {
     const boxes = (...items: string[]): string => `# Plan\n\n## Phase 1: Build\n\n${items.map((i) => `- [${i}] Item ${i}`).join('\n')}\n`;
     assert.deepEqual(phaseActions(parsePlan(boxes(' ', ' ')), 0), ['complete']);
     assert.deepEqual(phaseActions(parsePlan(boxes(' ', '-')), 0), ['complete'], 'already in progress: no Start, and no Fail');
-    assert.deepEqual(phaseActions(parsePlan(`# Plan\n\n## Phase 1: Build\n\n- [ ] One\n\n## Phase 2: Ship\n\n- [-] Two\n- [ ] Three\n`), 0), ['start', 'complete']);
+    assert.deepEqual(phaseActions(parsePlan(`# Plan\n\n## Phase 1: Build\n\n- [ ] One\n\n## Phase 2: Ship\n\n- [-] Two\n- [ ] Three\n`), 0), [
+      'start',
+      'complete',
+    ]);
     assert.deepEqual(phaseActions(parsePlan(boxes('x', 'x')), 0), [], 'all done: only its boxes can reopen it');
   });
 

@@ -99,7 +99,10 @@ describe('cli', () => {
       assert.equal(r.code, 0, r.stderr);
       const json = StatusJsonSchema.parse(JSON.parse(r.stdout));
       assert.equal(json.title, 'Rollout Plan: Offline Sync');
-      assert.deepEqual(json.phases.map((p) => p.line), [15, 23, 36]);
+      assert.deepEqual(
+        json.phases.map((p) => p.line),
+        [15, 23, 36],
+      );
       assert.deepEqual(json.currentPhase?.line, 23);
     });
 
@@ -207,7 +210,10 @@ describe('cli', () => {
       assert.equal(fs.statSync(file).mode & 0o777, 0o640);
       assert.ok(fs.lstatSync(path.join(tmp, 'link.md')).isSymbolicLink());
       assert.equal(read('plan.md'), fixture('plan.phase2-completed.md'));
-      assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp')), []);
+      assert.deepEqual(
+        fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp')),
+        [],
+      );
     });
   });
 
@@ -461,10 +467,16 @@ describe('cli', () => {
       // An unexpected error is a bug: exit 1 (not the usage code 2) and a line asking to report it.
       const quiet = await attempt({}, ['status', 'plan.md']);
       assert.equal(quiet.code, 1);
-      assert.match(quiet.stderr, /^phasewise: internal error: stdout is gone\nphasewise: this is a bug; please report it at https:\/\/\S+ with the command you ran \(PHASEWISE_DEBUG=1 prints the stack trace\)\n$/);
+      assert.match(
+        quiet.stderr,
+        /^phasewise: internal error: stdout is gone\nphasewise: this is a bug; please report it at https:\/\/\S+ with the command you ran \(PHASEWISE_DEBUG=1 prints the stack trace\)\n$/,
+      );
       const debug = await attempt({ PHASEWISE_DEBUG: '1' }, ['status', 'plan.md']);
       assert.equal(debug.code, 1);
-      assert.match(debug.stderr, /^phasewise: internal error: stdout is gone\nphasewise: this is a bug; please report it at \S+ with the command you ran\nTypeError: stdout is gone\n\s+at /);
+      assert.match(
+        debug.stderr,
+        /^phasewise: internal error: stdout is gone\nphasewise: this is a bug; please report it at \S+ with the command you ran\nTypeError: stdout is gone\n\s+at /,
+      );
       // A usage error never gets a stack, even in debug mode.
       const usage = await attempt({ PHASEWISE_DEBUG: '1' }, ['status', 'nope.md']);
       assert.equal(usage.stderr, 'phasewise: nope.md: no such file\n');
@@ -617,13 +629,20 @@ describe('cli list', () => {
     const r = await run(['list', 'other', 'tree/notes'], tmp);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(
-      r.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0]),
+      r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
       ['other/more.md', 'tree/notes/chores.md', 'tree/notes/deep/kitchen.md'],
     );
     const json = ListJsonSchema.parse(JSON.parse((await run(['list', '--json', 'other', 'tree/notes'], tmp)).stdout));
     assert.deepEqual(
       json.files.map((f) => [f.root, f.file]),
-      [['other', 'more.md'], ['tree/notes', 'chores.md'], ['tree/notes', 'deep/kitchen.md']],
+      [
+        ['other', 'more.md'],
+        ['tree/notes', 'chores.md'],
+        ['tree/notes', 'deep/kitchen.md'],
+      ],
     );
   });
 

@@ -103,7 +103,19 @@ describe('package.json contributions', () => {
 
   it('contributes every registered command', () => {
     const extra = [...registered.keys()].filter((id) => !contributedIds.has(id));
-    assert.deepEqual(extra, [], `registered but not in contributes.commands: ${extra.map((id) => `${id} (${registered.get(id)!.map((f) => f.slice(ROOT.length + 1)).join(', ')})`).join('; ')}`);
+    assert.deepEqual(
+      extra,
+      [],
+      `registered but not in contributes.commands: ${extra
+        .map(
+          (id) =>
+            `${id} (${registered
+              .get(id)!
+              .map((f) => f.slice(ROOT.length + 1))
+              .join(', ')})`,
+        )
+        .join('; ')}`,
+    );
   });
 
   it('registers each command once', () => {
@@ -167,7 +179,8 @@ describe('package.json contributions', () => {
 
   it('declares activation events', () => {
     assert.ok(Array.isArray(manifest.activationEvents) && manifest.activationEvents.length > 0, 'activationEvents is missing or empty');
-    for (const e of manifest.activationEvents!) assert.match(e, /^(onLanguage|onView|onCommand|workspaceContains|onStartupFinished|onWebviewPanel|\*)/, `activation event ${e}`);
+    for (const e of manifest.activationEvents!)
+      assert.match(e, /^(onLanguage|onView|onCommand|workspaceContains|onStartupFinished|onWebviewPanel|\*)/, `activation event ${e}`);
   });
 
   it('names files that exist: grammars and icons', () => {
@@ -203,12 +216,18 @@ describe('source boundaries', () => {
     const outside = [...importsOf('src/host'), ...importsOf('src/cli'), ...importsOf('src').filter((i) => i.file === join('src', 'extension.ts'))].filter((i) =>
       /(?:^|\/)core\//.test(i.from),
     );
-    assert.ok(importsOf('src/cli').some((i) => /(?:^|\/)core$/.test(i.from)), 'the scan finds core imports at all');
+    assert.ok(
+      importsOf('src/cli').some((i) => /(?:^|\/)core$/.test(i.from)),
+      'the scan finds core imports at all',
+    );
     assert.deepEqual(outside, []);
   });
 
   it('the extension reads files only through VS Code (no Node file system: remote and virtual workspaces)', () => {
-    assert.ok(importsOf('src/host').some((i) => i.from === 'vscode'), 'the scan finds imports at all');
+    assert.ok(
+      importsOf('src/host').some((i) => i.from === 'vscode'),
+      'the scan finds imports at all',
+    );
     const host = [...importsOf('src/host'), ...importsOf('src/core')].filter((i) => /^(?:node:)?(?:fs|fs\/promises|child_process|path)$/.test(i.from));
     assert.deepEqual(host, []);
   });

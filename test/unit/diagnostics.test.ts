@@ -27,7 +27,10 @@ describe('diagnostics: one fixture per code', () => {
           expected.findings,
         );
         for (const d of found) assert.equal(d.severity, DIAGNOSTIC_CODES[d.code].severity, d.code);
-        assert.equal(hasErrors(found), found.some((d) => DIAGNOSTIC_CODES[d.code].severity === 'error'));
+        assert.equal(
+          hasErrors(found),
+          found.some((d) => DIAGNOSTIC_CODES[d.code].severity === 'error'),
+        );
       });
 
       const fixedPath = join(dir, 'fixed.md');
@@ -37,7 +40,10 @@ describe('diagnostics: one fixture per code', () => {
           const out = applyEdits(text, edits);
           assert.equal(out, read(fixedPath));
           assert.ok(onlyRangesChanged(text, out, edits), 'bytes outside the edit ranges changed');
-          assert.deepEqual(checkPlan(out, parsePlan(out)).filter((d) => d.code === found[0].code), []);
+          assert.deepEqual(
+            checkPlan(out, parsePlan(out)).filter((d) => d.code === found[0].code),
+            [],
+          );
         });
       } else {
         it('offers no fix, as the code table says', () => {

@@ -58,7 +58,6 @@ describe('differential: incremental parse equals whole-document parse', function
 describe('property: an edit changes no byte outside its ranges', function () {
   this.timeout(120_000);
 
-
   it('keeps CRLF, BOM, tabs and trailing spaces, and lands the status', () => {
     fc.assert(
       fc.property(
@@ -124,7 +123,7 @@ function checkScan(text: string, where: string): boolean {
 /** The pieces the section splitter makes of `text`. */
 function pieces(text: string): string[] {
   const out: string[] = [];
-  for (let pos = 0; pos < text.length; ) {
+  for (let pos = 0; pos < text.length;) {
     const end = nextBoundary(text, pos);
     out.push(text.slice(pos, end));
     pos = end;

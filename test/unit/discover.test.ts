@@ -104,7 +104,12 @@ describe('discover', () => {
   describe('the line-by-line look', () => {
     it('agrees with the patterns run over the whole text, on every Markdown file at hand', function () {
       this.timeout(120_000);
-      const files = [...allMarkdown(path.join(ROOT, 'node_modules')), ...allMarkdown(CORPUS), ...allMarkdown(path.join(ROOT, 'samples')), ...allMarkdown(path.join(ROOT, 'test', 'fixtures'))];
+      const files = [
+        ...allMarkdown(path.join(ROOT, 'node_modules')),
+        ...allMarkdown(CORPUS),
+        ...allMarkdown(path.join(ROOT, 'samples')),
+        ...allMarkdown(path.join(ROOT, 'test', 'fixtures')),
+      ];
       assert.ok(files.length > 100, `found ${files.length} files`);
       const differ = files.filter((f) => {
         const text = fs.readFileSync(f, 'utf8');
@@ -117,9 +122,51 @@ describe('discover', () => {
       // Fragments that start or end lines in every way, so a shape lands at a line start, in
       // the middle of a line or across a line break; plus characters that fold or break lines.
       const parts = [
-        '## Phase 2: Build', 'phase', ' 3', 'Stage', '\tMilestone 1', 'PH-NEXT-1', 'Phase PH-2', 'WS-3', '### SEC-002: Leak', '**API-7**', 'OPS-', '9',
-        'Problem', ': slow', '- **Issue:** it hangs', '1. 🐛 Issue: x', 'Gold', ' Nugget', 'gold-nugget', '| Status |', '| state', '|', 'Status', '**State**',
-        '# Weekly report', 'plan', '- step ✅', '2. done 🔄', 'A-1', 'Current Phase', '\n', '\r\n', '\r', '\n\n', ' ', '  ', '\u2028', '\u017f', 'ſtatus', 'İ', '\u212a', '---\nstatus: To Do\n---\n', 'text', '- ', '> ',
+        '## Phase 2: Build',
+        'phase',
+        ' 3',
+        'Stage',
+        '\tMilestone 1',
+        'PH-NEXT-1',
+        'Phase PH-2',
+        'WS-3',
+        '### SEC-002: Leak',
+        '**API-7**',
+        'OPS-',
+        '9',
+        'Problem',
+        ': slow',
+        '- **Issue:** it hangs',
+        '1. 🐛 Issue: x',
+        'Gold',
+        ' Nugget',
+        'gold-nugget',
+        '| Status |',
+        '| state',
+        '|',
+        'Status',
+        '**State**',
+        '# Weekly report',
+        'plan',
+        '- step ✅',
+        '2. done 🔄',
+        'A-1',
+        'Current Phase',
+        '\n',
+        '\r\n',
+        '\r',
+        '\n\n',
+        ' ',
+        '  ',
+        '\u2028',
+        '\u017f',
+        'ſtatus',
+        'İ',
+        '\u212a',
+        '---\nstatus: To Do\n---\n',
+        'text',
+        '- ',
+        '> ',
       ];
       let seed = 7;
       const rand = (n: number): number => {

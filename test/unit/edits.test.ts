@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { basename, join } from 'node:path';
-import { applyEdits, findAtLine, findPhase, findTask, setStatus, parseStatusArg, StaleEditError, type Target, type TextEdit, verifyEdits } from '../../src/core/edits';
+import {
+  applyEdits,
+  findAtLine,
+  findPhase,
+  findTask,
+  setStatus,
+  parseStatusArg,
+  StaleEditError,
+  type Target,
+  type TextEdit,
+  verifyEdits,
+} from '../../src/core/edits';
 import { parsePlan } from '../../src/core/parse/document';
 import { onlyRangesChanged } from '../support/edits';
 import { fixtureDirs, read } from '../support/fixtures';
@@ -22,7 +33,6 @@ function run(input: string, op: Op): { edits: TextEdit[]; output: string } {
   return { edits, output: applyEdits(input, edits) };
 }
 
-
 describe('edits: fixtures (input, operation, expected output, byte for byte)', () => {
   for (const dir of fixtureDirs('edits')) {
     it(basename(dir), () => {
@@ -33,18 +43,29 @@ describe('edits: fixtures (input, operation, expected output, byte for byte)', (
       assert.equal(output, expected);
       assert.ok(onlyRangesChanged(input, output, edits), 'bytes outside the edit ranges changed');
       // Idempotent: the same operation on the result changes nothing more.
-      assert.deepEqual(run(output, op).edits.filter((e) => e.text !== e.expected), []);
+      assert.deepEqual(
+        run(output, op).edits.filter((e) => e.text !== e.expected),
+        [],
+      );
     });
   }
 });
 
 describe('edits: guarded application', () => {
-  const input = read(join(fixtureDirs('edits').find((d) => basename(d) === 'phase-complete')!, 'input.md'));
+  const input = read(
+    join(
+      fixtureDirs('edits').find((d) => basename(d) === 'phase-complete')!,
+      'input.md',
+    ),
+  );
 
   it('refuses edits whose expected text is gone, and changes nothing', () => {
     const { edits } = run(input, { op: 'phase', target: '2', status: 'completed' });
     const changed = input.replace('**Status:** In Progress 🔄', '**Status:** Blocked ⛔');
-    assert.throws(() => applyEdits(changed, edits), (e: unknown) => e instanceof StaleEditError && /expected "In Progress 🔄" at line \d+/.test((e as Error).message));
+    assert.throws(
+      () => applyEdits(changed, edits),
+      (e: unknown) => e instanceof StaleEditError && /expected "In Progress 🔄" at line \d+/.test((e as Error).message),
+    );
   });
 
   it('refuses edits shifted by text inserted above them', () => {
@@ -54,10 +75,11 @@ describe('edits: guarded application', () => {
 
   it('refuses overlapping edits', () => {
     assert.throws(
-      () => applyEdits('abcdef', [
-        { offset: 1, length: 3, text: 'X', expected: 'bcd' },
-        { offset: 2, length: 1, text: 'Y', expected: 'c' },
-      ]),
+      () =>
+        applyEdits('abcdef', [
+          { offset: 1, length: 3, text: 'X', expected: 'bcd' },
+          { offset: 2, length: 1, text: 'Y', expected: 'c' },
+        ]),
       /overlap/,
     );
   });
@@ -82,7 +104,7 @@ describe('edits: guarded application', () => {
   });
 });
 
-describe('edits: statuses in the file\'s own words', () => {
+describe("edits: statuses in the file's own words", () => {
   const cases: Array<[string, string, string, string]> = [
     // [document, target phase, status, expected status line]
     ['## Phase 1: A\n\n**Status:** Pending\n\n## Phase 2: B\n\n**Status:** Done\n', '1', 'completed', '**Status:** Done'],

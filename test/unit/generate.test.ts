@@ -10,8 +10,14 @@ describe('test plan generator', () => {
     const b = rng(7);
     const c = rng(8);
     const xs = Array.from({ length: 1000 }, () => a());
-    assert.deepEqual(Array.from({ length: 1000 }, () => b()), xs);
-    assert.notDeepEqual(Array.from({ length: 1000 }, () => c()), xs);
+    assert.deepEqual(
+      Array.from({ length: 1000 }, () => b()),
+      xs,
+    );
+    assert.notDeepEqual(
+      Array.from({ length: 1000 }, () => c()),
+      xs,
+    );
     for (const x of xs) assert.ok(x >= 0 && x < 1);
   });
 

@@ -23,7 +23,8 @@ describe('plan-file globs', () => {
     for (const path of ['node_modules/pkg/README.md', 'a/node_modules/b.md', '.git/x.md', 'dist/plan.md', 'web/out/plan.md', '.vscode-test/x/y.md']) {
       assert.equal(isPlanFile(path, '**/*.md', EXCLUDE), false, path);
     }
-    for (const path of ['plan.md', 'docs/outline/plan.md', 'distant/plan.md', 'node_modules.md']) assert.equal(isPlanFile(path, '**/*.md', EXCLUDE), true, path);
+    for (const path of ['plan.md', 'docs/outline/plan.md', 'distant/plan.md', 'node_modules.md'])
+      assert.equal(isPlanFile(path, '**/*.md', EXCLUDE), true, path);
     assert.equal(isPlanFile('dist/plan.md', '**/*.md', undefined), true, 'no exclude');
     assert.equal(isPlanFile('dist/plan.md', '**/*.md', ''), true, 'an empty exclude');
   });

@@ -17,9 +17,7 @@ const INJECTION_FILE = 'phasewise.injection.tmLanguage.json';
 const INJECTION_SCOPE = 'markdown.phasewise.injection';
 const MARKDOWN_SCOPE = 'text.html.markdown';
 
-const ROOT =
-  [resolve(__dirname, '../../..'), process.cwd()].find((dir) => existsSync(join(dir, 'syntaxes', INJECTION_FILE))) ??
-  process.cwd();
+const ROOT = [resolve(__dirname, '../../..'), process.cwd()].find((dir) => existsSync(join(dir, 'syntaxes', INJECTION_FILE))) ?? process.cwd();
 const INJECTION_PATH = join(ROOT, 'syntaxes', INJECTION_FILE);
 const STAND_IN_PATH = join(ROOT, 'test', 'fixtures', 'grammar', 'markdown-min.tmLanguage.json');
 
@@ -239,10 +237,7 @@ for (const base of bases) {
       it('reads emoji damaged by a wrong decoding', () => {
         assert.deepEqual(marksOf('**Status:** Completed ‚úÖ'), ['status.completed:Completed', 'status.completed:‚úÖ']);
         // 🔄 read as Mac Roman starts with U+F8FF (the Apple logo), invisible in most fonts.
-        assert.deepEqual(marksOf('**Status:** In Progress \uF8FFüîÑ'), [
-          'status.in-progress:In Progress',
-          'status.in-progress:\uF8FFüîÑ',
-        ]);
+        assert.deepEqual(marksOf('**Status:** In Progress \uF8FFüîÑ'), ['status.in-progress:In Progress', 'status.in-progress:\uF8FFüîÑ']);
         assert.deepEqual(marksOf('**Status:** Pending ‚è∏Ô∏è'), ['status.pending:Pending', 'status.pending:‚è∏Ô∏è']);
         assert.deepEqual(marksOf('### Exporter âœ…'), ['status.completed:âœ…']);
       });
@@ -250,10 +245,7 @@ for (const base of bases) {
 
     describe('headings', () => {
       it('colours a trailing status after an emoji, a dash or in parentheses', () => {
-        assert.deepEqual(marksOf('## Phase 3: Wire the parser ✅ COMPLETED'), [
-          'status.completed:✅',
-          'status.completed:COMPLETED',
-        ]);
+        assert.deepEqual(marksOf('## Phase 3: Wire the parser ✅ COMPLETED'), ['status.completed:✅', 'status.completed:COMPLETED']);
         assert.deepEqual(marksOf('### Phase 2 — In Progress'), ['status.in-progress:In Progress']);
         assert.deepEqual(marksOf('## Phase 4 - Export - done'), ['status.completed:done']);
         assert.deepEqual(marksOf('#### Phase 5: Packaging (Blocked)'), ['status.blocked:Blocked']);
@@ -352,7 +344,12 @@ for (const base of bases) {
       ];
 
       it('colours nothing inside fenced code blocks, with or without a language', () => {
-        for (const fence of [['```', '```'], ['```markdown', '```'], ['~~~md', '~~~'], ['````text', '````']]) {
+        for (const fence of [
+          ['```', '```'],
+          ['```markdown', '```'],
+          ['~~~md', '~~~'],
+          ['````text', '````'],
+        ]) {
           const doc = lines([fence[0]!, ...sample, fence[1]!, '**Status:** Failed'].join('\n'));
           for (const l of doc.slice(0, -1)) assert.deepEqual(marks(l), [], `${fence[0]} / ${l.text}`);
           // After the fence closes, highlighting resumes.
@@ -379,7 +376,7 @@ for (const base of bases) {
       });
 
       it('colours nothing in ordinary prose', () => {
-        assert.deepEqual(marksOf("When we are done, nothing else runs."), []);
+        assert.deepEqual(marksOf('When we are done, nothing else runs.'), []);
         assert.deepEqual(marksOf('Last week she completed the refactor of the importer.'), []);
         assert.deepEqual(marksOf('Pending review, the branch stays open.'), []);
         assert.deepEqual(marksOf('Status updates are done every Friday.'), []);
@@ -390,11 +387,37 @@ for (const base of bases) {
     describe('agreement with the status parser', () => {
       it('gives each status word the family the parser reads', () => {
         const words = [
-          'Completed', 'Complete', 'COMPLETE', 'Done', 'Finished', 'Fixed', 'Resolved',
-          'In Progress', 'IN_PROGRESS', 'in-progress', 'Started', 'WIP', 'Ongoing', 'In Flight', 'Working',
-          'Pending', 'Not Started', 'NOT_STARTED', 'To Do', 'TODO', 'Planned', 'Queued', 'Open', 'Not Begun',
-          'Failed', 'FAILING', 'Fail', 'Failure',
-          'Blocked', 'On Hold', 'ON_HOLD',
+          'Completed',
+          'Complete',
+          'COMPLETE',
+          'Done',
+          'Finished',
+          'Fixed',
+          'Resolved',
+          'In Progress',
+          'IN_PROGRESS',
+          'in-progress',
+          'Started',
+          'WIP',
+          'Ongoing',
+          'In Flight',
+          'Working',
+          'Pending',
+          'Not Started',
+          'NOT_STARTED',
+          'To Do',
+          'TODO',
+          'Planned',
+          'Queued',
+          'Open',
+          'Not Begun',
+          'Failed',
+          'FAILING',
+          'Fail',
+          'Failure',
+          'Blocked',
+          'On Hold',
+          'ON_HOLD',
         ];
         for (const word of words) {
           const expected = parseStatusText(word).status;

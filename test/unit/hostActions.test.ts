@@ -27,18 +27,39 @@ describe('status actions', () => {
   it('offer a failed phase and a failed task a start, in the lens and the menu alike', () => {
     for (const kind of kinds) {
       const start = kind === 'phase' ? Command.startPhase : Command.startTask;
-      assert.ok(lensActions(kind, 'failed').some((a) => a.command === start), `${kind} lens`);
-      assert.ok(actionsFor(kind, 'failed', 'menu').some((a) => a.command === start), `${kind} menu`);
+      assert.ok(
+        lensActions(kind, 'failed').some((a) => a.command === start),
+        `${kind} lens`,
+      );
+      assert.ok(
+        actionsFor(kind, 'failed', 'menu').some((a) => a.command === start),
+        `${kind} menu`,
+      );
     }
   });
 
   it('title the lenses with their icon and words', () => {
-    assert.deepEqual(lensActions('phase', 'failed').map((a) => a.title), ['$(play) Restart', '$(debug-restart) Reopen']);
-    assert.deepEqual(lensActions('phase', 'in-progress').map((a) => a.title), ['$(check) Mark phase complete', '$(error) Mark failed']);
-    assert.deepEqual(lensActions('task', 'pending').map((a) => a.title), ['$(play) Start', '$(check) Complete']);
+    assert.deepEqual(
+      lensActions('phase', 'failed').map((a) => a.title),
+      ['$(play) Restart', '$(debug-restart) Reopen'],
+    );
+    assert.deepEqual(
+      lensActions('phase', 'in-progress').map((a) => a.title),
+      ['$(check) Mark phase complete', '$(error) Mark failed'],
+    );
+    assert.deepEqual(
+      lensActions('task', 'pending').map((a) => a.title),
+      ['$(play) Start', '$(check) Complete'],
+    );
     // A failed task, like a failed phase, can be started again or reopened from its lens.
-    assert.deepEqual(lensActions('task', 'failed').map((a) => a.command), [Command.startTask, Command.reopenTask]);
-    assert.deepEqual(lensActions('task', 'blocked').map((a) => a.command), [Command.startTask, Command.completeTask]);
+    assert.deepEqual(
+      lensActions('task', 'failed').map((a) => a.command),
+      [Command.startTask, Command.reopenTask],
+    );
+    assert.deepEqual(
+      lensActions('task', 'blocked').map((a) => a.command),
+      [Command.startTask, Command.completeTask],
+    );
   });
 
   it('name a placeholder for each command', () => {

@@ -35,7 +35,10 @@ describe('host ids and package.json contributes', () => {
       for (const m of when.matchAll(/!?\b(phasewise\.[\w.-]+)/g)) if (!views.has(m[1]) && !keys.has(m[1])) unknown.push(`${e.menu}: context key ${m[1]}`);
     }
     assert.deepEqual(unknown, []);
-    assert.ok(menus.some((e) => e.when?.includes(ContextKey.hideCompleted)), 'the scan finds the context key at all');
+    assert.ok(
+      menus.some((e) => e.when?.includes(ContextKey.hideCompleted)),
+      'the scan finds the context key at all',
+    );
   });
 
   it('matches viewItem clauses against the context values nodes have', () => {
@@ -43,14 +46,19 @@ describe('host ids and package.json contributes', () => {
     for (const e of menus.filter((m) => m.menu === 'view/item/context')) {
       const re = viewItemPattern(e.when ?? '');
       assert.ok(re, `${e.command} (${e.group}) tests viewItem`);
-      assert.ok(values.some((v) => re.test(v)), `${e.command} (${e.group}): ${re} matches no node's context value`);
+      assert.ok(
+        values.some((v) => re.test(v)),
+        `${e.command} (${e.group}): ${re} matches no node's context value`,
+      );
     }
   });
 });
 
 describe('host sources', () => {
   function files(dir: string): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    );
   }
   const hostFiles = [...files(join(ROOT, 'src/host')), join(ROOT, 'src/extension.ts')];
   const ids = new Set<string>([...COMMAND_IDS, ...Object.values(View), ...Object.values(ContextKey)]);
@@ -59,7 +67,9 @@ describe('host sources', () => {
     const literal: string[] = [];
     for (const file of hostFiles) {
       if (file.endsWith(join('src', 'host', 'ids.ts'))) continue;
-      const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const text = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
       for (const m of text.matchAll(/['"`](phasewise\.[\w.-]+)['"`]/g)) if (ids.has(m[1])) literal.push(`${file.slice(ROOT.length + 1)}: ${m[1]}`);
     }
     assert.deepEqual(literal, []);
@@ -72,7 +82,10 @@ describe('host sources', () => {
 
   it('keep every file under 500 lines', () => {
     const long = hostFiles.map((f) => ({ f, n: readFileSync(f, 'utf8').split('\n').length })).filter(({ n }) => n > 500);
-    assert.deepEqual(long.map(({ f, n }) => `${f.slice(ROOT.length + 1)}: ${n}`), []);
+    assert.deepEqual(
+      long.map(({ f, n }) => `${f.slice(ROOT.length + 1)}: ${n}`),
+      [],
+    );
   });
 });
 

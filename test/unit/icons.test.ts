@@ -17,11 +17,17 @@ describe('status icons', () => {
 
   it('are written down once in the host and the page script', () => {
     // A second status → codicon table is what let the pickers and the tree disagree.
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [join(dir, e.name)] : []));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : /\.(ts|js)$/.test(e.name) ? [join(dir, e.name)] : [],
+      );
     const tables = [...files(join(ROOT, 'src/host')), join(ROOT, 'src/extension.ts'), join(ROOT, 'media/progress.js')].filter((f) => {
       const text = readFileSync(f, 'utf8');
       return /['"(]circle-large-outline['")]/.test(text) || /['"(]pass-filled['")]/.test(text);
     });
-    assert.deepEqual(tables.map((f) => f.slice(ROOT.length + 1)), [join('src', 'host', 'icons.ts')]);
+    assert.deepEqual(
+      tables.map((f) => f.slice(ROOT.length + 1)),
+      [join('src', 'host', 'icons.ts')],
+    );
   });
 });

@@ -3,7 +3,16 @@ import { STATUS_NAMES, STATUSES, parsePlan, percent, phaseLabel, phaseName, plai
 
 describe('labels', () => {
   it('percent: never 100 before everything is done, never 0 once something is', () => {
-    const cases: Array<[done: number, total: number, shown: number]> = [[199, 200, 99], [1, 200, 1], [1, 1000, 1], [0, 7, 0], [7, 7, 100], [0, 0, 0], [1, 3, 33], [2, 3, 67]];
+    const cases: Array<[done: number, total: number, shown: number]> = [
+      [199, 200, 99],
+      [1, 200, 1],
+      [1, 1000, 1],
+      [0, 7, 0],
+      [7, 7, 100],
+      [0, 0, 0],
+      [1, 3, 33],
+      [2, 3, 67],
+    ];
     for (const [done, total, shown] of cases) assert.equal(percent(done, total), shown, `${done}/${total}`);
   });
 
@@ -18,7 +27,9 @@ describe('labels', () => {
   });
 
   it('names phases and tasks in plain text', () => {
-    const plan = parsePlan(['# Plan', '', '## Phase 3: **Parser**', '', '- [ ] SEC-002 Rotate **keys**', '- [ ] Write the notes', '', '## PH-NEXT-002: Cleanup', ''].join('\n'));
+    const plan = parsePlan(
+      ['# Plan', '', '## Phase 3: **Parser**', '', '- [ ] SEC-002 Rotate **keys**', '- [ ] Write the notes', '', '## PH-NEXT-002: Cleanup', ''].join('\n'),
+    );
     const [three, cleanup] = plan.phases;
     assert.equal(phaseLabel(three), 'Phase 3');
     assert.equal(phaseName(three), 'Phase 3: Parser');

@@ -1,12 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  findMojibake,
-  hasMojibake,
-  repairMojibake,
-  MAC_ROMAN_HIGH,
-  WINDOWS_1252_HIGH,
-  type MojibakeEncoding,
-} from '../../src/core/mojibake';
+import { findMojibake, hasMojibake, repairMojibake, MAC_ROMAN_HIGH, WINDOWS_1252_HIGH, type MojibakeEncoding } from '../../src/core/mojibake';
 
 // --- Independent encoders used to produce damaged text -----------------------------------------
 
@@ -63,7 +56,10 @@ describe('mojibake', () => {
       assert.equal(MAC_ROMAN_HIGH[0xdb - 0x80], 0x20ac); // €
       if (macDecoder) {
         const all = macDecoder.decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i));
-        assert.deepEqual(Array.from(all, (c: string) => c.charCodeAt(0)), [...MAC_ROMAN_HIGH]);
+        assert.deepEqual(
+          Array.from(all, (c: string) => c.charCodeAt(0)),
+          [...MAC_ROMAN_HIGH],
+        );
       }
     });
 
@@ -173,10 +169,7 @@ describe('mojibake', () => {
       assert.equal(runs[3]!.start, text.indexOf('ðŸŽ¯'));
       assert.equal(runs[4]!.start, text.indexOf('â‰¥'));
       for (let i = 1; i < runs.length; i++) assert.ok(runs[i - 1]!.end <= runs[i]!.start);
-      assert.equal(
-        repairMojibake(text),
-        '## Step 2 🔄\n- [x] café ✅ naïve\n- [ ] ✅ real, ✅ fake 🎯!\n€5 ≥ 3 ≥ 2',
-      );
+      assert.equal(repairMojibake(text), '## Step 2 🔄\n- [x] café ✅ naïve\n- [ ] ✅ real, ✅ fake 🎯!\n€5 ≥ 3 ≥ 2');
     });
 
     it('consecutive damaged emoji are repaired (one run or several)', () => {
@@ -215,14 +208,58 @@ describe('mojibake', () => {
 
   describe('legitimate text is untouched', () => {
     const legit = [
-      'café', 'naïve', 'Größe', 'façade', 'ÄÖÜ äöü ß', 'señor', 'niño', '€5', '“quotes”', '‘single’',
-      'a — b – c', 'wait…', 'é', 'Ã', '✅ 🔄 ⏸️ ❌ ⏳ 🎯', '中文测试，日本語のテキスト', '한국어',
-      'Ελληνικά', 'Русский текст', 'עברית', 'العربية',
-      'l’été et l’école', '«été»', 'Il est là\u00a0»', 'Das ist groß“ und „Öl“', '“Ärger” und “Über”',
-      'un café”… puis', 'ESPAÑA”', 'São Paulo', 'Åsa’s', 'x² + y³ ≤ ½', '10 °C ± 2', '£ ¥ © ® ™ §',
-      'Ñandú', 'Æsir', 'Øresund', 'crème brûlée', 'smörgåsbord', 'Zürich—Genève', '—über', '…été',
-      'Straße', 'À la carte', 'ÉCOLE', 'Ça va?', 'ﬁnance ﬂow', 'π ∞ ∑ √ ∂ ≈ ≠', 'ı İ ş ğ',
-      'Ol\u00e1\u00a0\u00bb', '\u00a0\u00a0', 'Õ ú', '#️⃣ 👨‍💻 🇫🇷 👍🏽',
+      'café',
+      'naïve',
+      'Größe',
+      'façade',
+      'ÄÖÜ äöü ß',
+      'señor',
+      'niño',
+      '€5',
+      '“quotes”',
+      '‘single’',
+      'a — b – c',
+      'wait…',
+      'é',
+      'Ã',
+      '✅ 🔄 ⏸️ ❌ ⏳ 🎯',
+      '中文测试，日本語のテキスト',
+      '한국어',
+      'Ελληνικά',
+      'Русский текст',
+      'עברית',
+      'العربية',
+      'l’été et l’école',
+      '«été»',
+      'Il est là\u00a0»',
+      'Das ist groß“ und „Öl“',
+      '“Ärger” und “Über”',
+      'un café”… puis',
+      'ESPAÑA”',
+      'São Paulo',
+      'Åsa’s',
+      'x² + y³ ≤ ½',
+      '10 °C ± 2',
+      '£ ¥ © ® ™ §',
+      'Ñandú',
+      'Æsir',
+      'Øresund',
+      'crème brûlée',
+      'smörgåsbord',
+      'Zürich—Genève',
+      '—über',
+      '…été',
+      'Straße',
+      'À la carte',
+      'ÉCOLE',
+      'Ça va?',
+      'ﬁnance ﬂow',
+      'π ∞ ∑ √ ∂ ≈ ≠',
+      'ı İ ş ğ',
+      'Ol\u00e1\u00a0\u00bb',
+      '\u00a0\u00a0',
+      'Õ ú',
+      '#️⃣ 👨‍💻 🇫🇷 👍🏽',
     ];
     for (const s of legit) {
       it(JSON.stringify(s), () => {
@@ -240,9 +277,58 @@ describe('mojibake', () => {
 
   describe('round trip over many emoji and symbols', () => {
     const samples = [
-      '🔄', '✅', '❌', '⏸️', '⏳', '⛔', '🎯', '📊', '💡', '🚀', '🏆', '🔧', '🧪', '🎉', '→', '≥', '≤', '–',
-      '—', '←', '↑', '✨', '⚠️', '🟢', '🟡', '🔴', '📝', '📁', '🛡️', '🔮', '📈', '⭐', '✔️', '✗', '•', '…',
-      '“x”', '‘y’', '€', '™', '°', '±', '×', '├──', '└─', '│', '👨‍💻', '#️⃣', '👍🏽', '🇩🇪', '🫠', '\u{1FAE9}',
+      '🔄',
+      '✅',
+      '❌',
+      '⏸️',
+      '⏳',
+      '⛔',
+      '🎯',
+      '📊',
+      '💡',
+      '🚀',
+      '🏆',
+      '🔧',
+      '🧪',
+      '🎉',
+      '→',
+      '≥',
+      '≤',
+      '–',
+      '—',
+      '←',
+      '↑',
+      '✨',
+      '⚠️',
+      '🟢',
+      '🟡',
+      '🔴',
+      '📝',
+      '📁',
+      '🛡️',
+      '🔮',
+      '📈',
+      '⭐',
+      '✔️',
+      '✗',
+      '•',
+      '…',
+      '“x”',
+      '‘y’',
+      '€',
+      '™',
+      '°',
+      '±',
+      '×',
+      '├──',
+      '└─',
+      '│',
+      '👨‍💻',
+      '#️⃣',
+      '👍🏽',
+      '🇩🇪',
+      '🫠',
+      '\u{1FAE9}',
     ];
     for (const enc of ['mac-roman', 'windows-1252'] as const) {
       it(`${enc}: each sample alone and inside a sentence`, () => {

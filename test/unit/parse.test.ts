@@ -53,7 +53,8 @@ describe('parse: phase headings', () => {
   });
 
   it('ignores phases inside fenced code and HTML comments', () => {
-    const text = '# Plan\n\n## Phase 1: Real\n\n**Status:** Pending\n\n```markdown\n## Phase 9: Fake in a fence\n**Status:** Completed\n```\n\n<!--\n## Phase 8: Fake in a comment\n\n**Status:** Completed\n-->\n\n~~~\n## Phase 7: Fake in a tilde fence\n~~~\n';
+    const text =
+      '# Plan\n\n## Phase 1: Real\n\n**Status:** Pending\n\n```markdown\n## Phase 9: Fake in a fence\n**Status:** Completed\n```\n\n<!--\n## Phase 8: Fake in a comment\n\n**Status:** Completed\n-->\n\n~~~\n## Phase 7: Fake in a tilde fence\n~~~\n';
     const plan = same(text);
     assert.deepEqual(phases(plan), ['1|Real|pending']);
   });
@@ -67,15 +68,33 @@ describe('parse: phase headings', () => {
 describe('parse: status fields', () => {
   it('reads both bold styles and plain fields, with emoji and mojibake', () => {
     const text = [
-      '## Phase 1: A', '**Status:** Completed ✅', '',
-      '## Phase 2: B', '**Status**: IN_PROGRESS', '',
-      '## Phase 3: C', 'Status: not started', '',
-      '## Phase 4: D', '**Status:** Pending ‚è∏Ô∏è', '',
-      '## Phase 5: E', '**Status:** In Progress üîÑ', '',
-      '## Phase 6: F', '**Status:** âœ… Done', '',
-      '## Phase 7: G', '**Status:** Failed ❌', '',
-      '## Phase 8: H', '**Status:** Blocked ⛔ (waiting on keys)', '',
-      '## Phase 9: I', '**Status:** Parked until spring', '',
+      '## Phase 1: A',
+      '**Status:** Completed ✅',
+      '',
+      '## Phase 2: B',
+      '**Status**: IN_PROGRESS',
+      '',
+      '## Phase 3: C',
+      'Status: not started',
+      '',
+      '## Phase 4: D',
+      '**Status:** Pending ‚è∏Ô∏è',
+      '',
+      '## Phase 5: E',
+      '**Status:** In Progress üîÑ',
+      '',
+      '## Phase 6: F',
+      '**Status:** âœ… Done',
+      '',
+      '## Phase 7: G',
+      '**Status:** Failed ❌',
+      '',
+      '## Phase 8: H',
+      '**Status:** Blocked ⛔ (waiting on keys)',
+      '',
+      '## Phase 9: I',
+      '**Status:** Parked until spring',
+      '',
     ].join('\n');
     const plan = same(text);
     assert.deepEqual(
@@ -90,11 +109,14 @@ describe('parse: status fields', () => {
 
   it('reads fields joined by hard breaks in one paragraph', () => {
     const plan = same('# Summary\n\n**Date**: 2026-01-05  \n**Status**: READY  \n**Current Phase**: Phase 2 of 3\n');
-    assert.deepEqual(plan.fields.map((f) => [f.name, f.value, f.style]), [
-      ['date', '2026-01-05', 'colon-outside'],
-      ['status', 'READY', 'colon-outside'],
-      ['current phase', 'Phase 2 of 3', 'colon-outside'],
-    ]);
+    assert.deepEqual(
+      plan.fields.map((f) => [f.name, f.value, f.style]),
+      [
+        ['date', '2026-01-05', 'colon-outside'],
+        ['status', 'READY', 'colon-outside'],
+        ['current phase', 'Phase 2 of 3', 'colon-outside'],
+      ],
+    );
     assert.equal(plan.currentPhaseFields.length, 1);
   });
 
@@ -165,21 +187,29 @@ describe('parse: tasks in every dialect', () => {
       '- ✅ Schema reviewed',
     ].join('\n');
     const plan = same(text);
-    assert.deepEqual(plan.tasks.map((t) => [t.kind, t.title, t.status]), [
-      ['step', 'Route file', 'completed'],
-      ['step', 'Login endpoint (working on this)', 'in-progress'],
-      ['step', 'Rate limiting', 'pending'],
-    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.kind, t.title, t.status]),
+      [
+        ['step', 'Route file', 'completed'],
+        ['step', 'Login endpoint (working on this)', 'in-progress'],
+        ['step', 'Rate limiting', 'pending'],
+      ],
+    );
     const marker = plan.tasks[1].mark!;
     assert.equal(text.slice(marker.range.start, marker.range.end), '🔄');
   });
 
   it('reads tracker entries with IDs and a Status field', () => {
-    const plan = same('# Tracker\n\n### SEC-002: Race on balance ✅\n\n**Status**: COMPLETE\n**Effort**: 1.5h\n\n### BACK-003: Split the repo module\n\n**Status**: NOT_STARTED\n');
-    assert.deepEqual(plan.tasks.map((t) => [t.kind, t.id, t.title, t.status]), [
-      ['tracker', 'SEC-002', 'Race on balance', 'completed'],
-      ['tracker', 'BACK-003', 'Split the repo module', 'pending'],
-    ]);
+    const plan = same(
+      '# Tracker\n\n### SEC-002: Race on balance ✅\n\n**Status**: COMPLETE\n**Effort**: 1.5h\n\n### BACK-003: Split the repo module\n\n**Status**: NOT_STARTED\n',
+    );
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.kind, t.id, t.title, t.status]),
+      [
+        ['tracker', 'SEC-002', 'Race on balance', 'completed'],
+        ['tracker', 'BACK-003', 'Split the repo module', 'pending'],
+      ],
+    );
     assert.equal(plan.tasks[0].headingMark?.text, '✅');
     assert.equal(plan.kind, 'tracker');
   });
@@ -187,26 +217,37 @@ describe('parse: tasks in every dialect', () => {
 
 describe('parse: overview tables, logs, kinds', () => {
   it('ties overview rows to the phases that follow the table', () => {
-    const text = '| Phase | Name | Status |\n|---|---|---|\n| 1 | One | Completed |\n| **2** | Two | In Progress |\n| Phase 3 | Three | Pending |\n\n## Phase 1: One\n**Status:** Completed\n## Phase 2: Two\n**Status:** In Progress\n## Phase 3: Three\n**Status:** Pending\n';
+    const text =
+      '| Phase | Name | Status |\n|---|---|---|\n| 1 | One | Completed |\n| **2** | Two | In Progress |\n| Phase 3 | Three | Pending |\n\n## Phase 1: One\n**Status:** Completed\n## Phase 2: Two\n**Status:** In Progress\n## Phase 3: Three\n**Status:** Pending\n';
     const plan = same(text);
     assert.equal(plan.overviews.length, 1);
-    assert.deepEqual(plan.overviews[0].rows.map((r) => [r.key, r.status, r.phase]), [
-      ['1', 'completed', 0],
-      ['2', 'in-progress', 1],
-      ['3', 'pending', 2],
-    ]);
-    assert.deepEqual(plan.phases.map((p) => p.overviewRow?.row), [0, 1, 2]);
+    assert.deepEqual(
+      plan.overviews[0].rows.map((r) => [r.key, r.status, r.phase]),
+      [
+        ['1', 'completed', 0],
+        ['2', 'in-progress', 1],
+        ['3', 'pending', 2],
+      ],
+    );
+    assert.deepEqual(
+      plan.phases.map((p) => p.overviewRow?.row),
+      [0, 1, 2],
+    );
   });
 
   it('reads fix blocks and gold nuggets of an execution log', () => {
-    const text = '# 12 Execution Log\n\n### 1. Cache fixes ✅\n\n#### **Problem: Stale reads after writes**\n\n  * **Root Cause:** The cache key ignored the tenant.\n  * **Solution:** Add the tenant to the key.\n  * **💡 Gold Nugget:** Put every scoping value in the cache key.\n';
+    const text =
+      '# 12 Execution Log\n\n### 1. Cache fixes ✅\n\n#### **Problem: Stale reads after writes**\n\n  * **Root Cause:** The cache key ignored the tenant.\n  * **Solution:** Add the tenant to the key.\n  * **💡 Gold Nugget:** Put every scoping value in the cache key.\n';
     const plan = same(text);
     assert.equal(plan.kind, 'log');
     assert.equal(plan.fixes.length, 1);
     assert.equal(plan.fixes[0].title, 'Stale reads after writes');
     assert.equal(plan.fixes[0].rootCause?.value, 'The cache key ignored the tenant.');
     assert.equal(plan.fixes[0].nugget?.value, 'Put every scoping value in the cache key.');
-    assert.deepEqual(plan.nuggets.map((n) => n.text), ['Put every scoping value in the cache key.']);
+    assert.deepEqual(
+      plan.nuggets.map((n) => n.text),
+      ['Put every scoping value in the cache key.'],
+    );
   });
 
   it('tells documents apart', () => {
@@ -226,7 +267,10 @@ describe('parse: encodings and whitespace', () => {
     assert.equal(crlf.eol, '\r\n');
     assert.equal(crlf.bom, 1);
     assert.deepEqual(phases(crlf), phases(lf));
-    assert.deepEqual(crlf.tasks.map((t) => t.line), lf.tasks.map((t) => t.line));
+    assert.deepEqual(
+      crlf.tasks.map((t) => t.line),
+      lf.tasks.map((t) => t.line),
+    );
     const mark = crlf.phases[0].mark!;
     const text = '\uFEFF' + base.replace(/\n/g, '\r\n');
     assert.equal(text.slice(mark.phraseRange.start, mark.phraseRange.end), 'In Progress');

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { parsePlan } from '../../src/core/parse/document';
 import {
-  HostMessageSchema, makeNonce, parseWebviewMessage, progressHtml, progressModel, ProgressModelSchema, WebviewMessageSchema,
+  HostMessageSchema,
+  makeNonce,
+  parseWebviewMessage,
+  progressHtml,
+  progressModel,
+  ProgressModelSchema,
+  WebviewMessageSchema,
 } from '../../src/host/progressModel';
 
 const PLAN = `# Execution Plan: Demo <b>bold</b>
@@ -44,12 +50,13 @@ const NO_PHASES = `# Tasks
 - [ ] three
 `;
 
-const shell = () => progressHtml({
-  cspSource: 'https://*.vscode-cdn.net',
-  nonce: 'abc123DEF456abc123DEF456abc123DE',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/progress.js',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/progress.css',
-});
+const shell = () =>
+  progressHtml({
+    cspSource: 'https://*.vscode-cdn.net',
+    nonce: 'abc123DEF456abc123DEF456abc123DE',
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/progress.js',
+    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/progress.css',
+  });
 
 describe('progress view: model', () => {
   const plan = parsePlan(PLAN);
@@ -78,7 +85,10 @@ describe('progress view: model', () => {
 
   it('marks the current phase (the one in progress)', () => {
     assert.equal(model.current, 1);
-    assert.deepEqual(model.phases.map((p) => p.current), [false, true, false, false]);
+    assert.deepEqual(
+      model.phases.map((p) => p.current),
+      [false, true, false, false],
+    );
   });
 
   it('falls back to the Current Phase field, and has no current phase when all are done', () => {
@@ -86,7 +96,10 @@ describe('progress view: model', () => {
     assert.equal(progressModel('p.md', parsePlan(pending)).current, 1);
     const byField = progressModel('p.md', parsePlan(pending.replace('Phase 2 of 3', 'Phase 2.1 of 3')));
     assert.equal(byField.current, 2);
-    assert.deepEqual(byField.phases.map((p) => p.current), [false, false, true, false]);
+    assert.deepEqual(
+      byField.phases.map((p) => p.current),
+      [false, false, true, false],
+    );
     const done = progressModel('p.md', parsePlan(`# Plan\n\n## Phase 1: A\n\n**Status:** Completed\n\n## Phase 2: B\n\n**Status:** Completed\n`));
     assert.equal(done.current, undefined);
     assert.ok(!('current' in done));
@@ -95,7 +108,10 @@ describe('progress view: model', () => {
   });
 
   it('takes the time in progress from the callback, only when given', () => {
-    assert.deepEqual(model.phases.map((p) => p.inProgressMs), [undefined, 2000, undefined, undefined]);
+    assert.deepEqual(
+      model.phases.map((p) => p.inProgressMs),
+      [undefined, 2000, undefined, undefined],
+    );
     assert.ok(!('inProgressMs' in model.phases[0]));
     const bad = progressModel('p.md', plan, () => Number.NaN);
     assert.ok(bad.phases.every((p) => p.inProgressMs === undefined));
@@ -142,7 +158,12 @@ describe('progress view: messages', () => {
 
   it('rejects anything else', () => {
     const bad: unknown[] = [
-      undefined, null, 0, 'ready', [], {},
+      undefined,
+      null,
+      0,
+      'ready',
+      [],
+      {},
       { type: 'model', model: null },
       { type: 'setStatus', index: 1, status: 'completed' },
       { type: 'READY' },
@@ -178,7 +199,7 @@ describe('progress view: page shell', () => {
     assert.equal(
       csp,
       "default-src 'none'; style-src https://*.vscode-cdn.net; script-src 'nonce-abc123DEF456abc123DEF456abc123DE'; " +
-        "img-src https://*.vscode-cdn.net data:; font-src https://*.vscode-cdn.net;",
+        'img-src https://*.vscode-cdn.net data:; font-src https://*.vscode-cdn.net;',
     );
     assert.ok(!html.includes('unsafe-inline'));
     assert.ok(!html.includes('unsafe-eval'));
@@ -197,7 +218,7 @@ describe('progress view: page shell', () => {
     assert.match(html, /id="root"/);
   });
 
-  it('links one stylesheet, the page\'s own (status glyphs are text, no icon font)', () => {
+  it("links one stylesheet, the page's own (status glyphs are text, no icon font)", () => {
     assert.ok(!html.includes('codicon'));
     assert.equal([...html.matchAll(/<link rel="stylesheet"/g)].length, 1);
   });
@@ -232,10 +253,24 @@ describe('progress view: nonce', () => {
 describe('progress view: page script', () => {
   const source = readFileSync(join(process.cwd(), 'media', 'progress.js'), 'utf8');
   // Comments may mention what the script avoids; only code counts.
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '').replace(/\s\/\/ .*$/gm, '');
+  const code = source
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+    .replace(/\s\/\/ .*$/gm, '');
 
   it('never parses strings as HTML or code', () => {
-    for (const pattern of [/innerHTML/, /outerHTML/, /insertAdjacentHTML/, /document\.write/, /\beval\s*\(/, /new\s+Function\b/, /\bsetTimeout\s*\(\s*['"`]/, /\bsetInterval\s*\(\s*['"`]/, /createContextualFragment/, /DOMParser/]) {
+    for (const pattern of [
+      /innerHTML/,
+      /outerHTML/,
+      /insertAdjacentHTML/,
+      /document\.write/,
+      /\beval\s*\(/,
+      /new\s+Function\b/,
+      /\bsetTimeout\s*\(\s*['"`]/,
+      /\bsetInterval\s*\(\s*['"`]/,
+      /createContextualFragment/,
+      /DOMParser/,
+    ]) {
       assert.ok(!pattern.test(code), `media/progress.js uses ${pattern}`);
     }
   });

@@ -49,17 +49,21 @@ describe('real plans: which headings are phases', () => {
       '## Milestone 4 - Launch',
       '## ~~Phase 5: Plugins~~',
     ]);
-    assert.deepEqual(plan.phases.map((p) => [p.number, p.title]), [
-      ['1', 'Parser'],
-      ['2', 'PRINTER'],
-      ['3', 'Packaging'],
-      ['4', 'Launch'],
-      ['5', 'Plugins'],
-    ]);
+    assert.deepEqual(
+      plan.phases.map((p) => [p.number, p.title]),
+      [
+        ['1', 'Parser'],
+        ['2', 'PRINTER'],
+        ['3', 'Packaging'],
+        ['4', 'Launch'],
+        ['5', 'Plugins'],
+      ],
+    );
   });
 
   it('raises duplicate-phase among real phases only, with no renaming fix', () => {
-    const text = '# Plan\n## Phase 1: One\n**Status:** Done\n## Phase 1 Exit Criteria\n## Phase 2: Two\n**Status:** Pending\n## Phase 2: Two again\n**Status:** Pending\n';
+    const text =
+      '# Plan\n## Phase 1: One\n**Status:** Done\n## Phase 1 Exit Criteria\n## Phase 2: Two\n**Status:** Pending\n## Phase 2: Two again\n**Status:** Pending\n';
     const plan = parsePlan(text);
     const dups = checkPlan(text, plan).filter((d) => d.code === 'duplicate-phase');
     assert.equal(dups.length, 1);
@@ -90,7 +94,16 @@ describe('real plans: where a phase keeps its status', () => {
   });
 
   it('reads a Status bullet after the task list, which is never a task', () => {
-    const plan = read(['# Plan', '### Phase 1: Logs', '- [x] Rotate daily', '- [x] Keep a week', '- **Status:** complete', '### Phase 2: Disk', '- [ ] Warn when full', '- **Status:** pending']);
+    const plan = read([
+      '# Plan',
+      '### Phase 1: Logs',
+      '- [x] Rotate daily',
+      '- [x] Keep a week',
+      '- **Status:** complete',
+      '### Phase 2: Disk',
+      '- [ ] Warn when full',
+      '- **Status:** pending',
+    ]);
     assert.deepEqual(phases(plan), [
       ['1', 'Logs', 'completed'],
       ['2', 'Disk', 'pending'],
@@ -99,13 +112,41 @@ describe('real plans: where a phase keeps its status', () => {
   });
 
   it('reads percentages and traffic lights in overview cells', () => {
-    const plan = read(['# Plan', '', '| Phase | Status |', '|---|---|', '| 1 | 🟡 40% |', '| 2 | ⏳ Pending |', '| 3 | 🟢 100% |', '', '## Phase 1: A', '## Phase 2: B', '## Phase 3: C']);
-    assert.deepEqual(plan.phases.map((p) => p.status), ['in-progress', 'pending', 'completed']);
+    const plan = read([
+      '# Plan',
+      '',
+      '| Phase | Status |',
+      '|---|---|',
+      '| 1 | 🟡 40% |',
+      '| 2 | ⏳ Pending |',
+      '| 3 | 🟢 100% |',
+      '',
+      '## Phase 1: A',
+      '## Phase 2: B',
+      '## Phase 3: C',
+    ]);
+    assert.deepEqual(
+      plan.phases.map((p) => p.status),
+      ['in-progress', 'pending', 'completed'],
+    );
   });
 
   it('derives a phase from its boxes when the file writes no status', () => {
-    const plan = read(['# Tasks', '## Phase 1: Setup', '- [x] T001 Create the project', '- [X] **T002** Add the linter', '## Phase 2: Core', '- [x] T003 Model', '- [ ] T004 Service', '## Phase 3: Polish', '- [ ] T005 Docs']);
-    assert.deepEqual(plan.phases.map((p) => p.status), ['completed', 'in-progress', 'pending']);
+    const plan = read([
+      '# Tasks',
+      '## Phase 1: Setup',
+      '- [x] T001 Create the project',
+      '- [X] **T002** Add the linter',
+      '## Phase 2: Core',
+      '- [x] T003 Model',
+      '- [ ] T004 Service',
+      '## Phase 3: Polish',
+      '- [ ] T005 Docs',
+    ]);
+    assert.deepEqual(
+      plan.phases.map((p) => p.status),
+      ['completed', 'in-progress', 'pending'],
+    );
     assert.equal(plan.tasks[1].id, 'T002');
     assert.equal(plan.kind, 'tasks');
   });
@@ -113,13 +154,23 @@ describe('real plans: where a phase keeps its status', () => {
 
 describe('real plans: tasks and notes', () => {
   it('reads Kiro optional tasks and flat subtasks as children of their parent', () => {
-    const plan = read(['# Implementation Plan', '', '- [ ] 1. Build the cache', '- [x] 1.1 Pick the eviction rule', '- [ ]* 1.2 Property tests for eviction', '- [ ] 2. Wire it in']);
-    assert.deepEqual(plan.tasks.map((t) => [t.id, t.status, t.parent]), [
-      ['1', 'pending', undefined],
-      ['1.1', 'completed', 0],
-      ['1.2', 'pending', 0],
-      ['2', 'pending', undefined],
+    const plan = read([
+      '# Implementation Plan',
+      '',
+      '- [ ] 1. Build the cache',
+      '- [x] 1.1 Pick the eviction rule',
+      '- [ ]* 1.2 Property tests for eviction',
+      '- [ ] 2. Wire it in',
     ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.id, t.status, t.parent]),
+      [
+        ['1', 'pending', undefined],
+        ['1.1', 'completed', 0],
+        ['1.2', 'pending', 0],
+        ['2', 'pending', undefined],
+      ],
+    );
     assert.equal(plan.kind, 'tasks', 'a title that says plan does not make a task list a plan');
   });
 
@@ -138,25 +189,51 @@ describe('real plans: tasks and notes', () => {
       '### Tuesday',
       '- ✅ Shipped the login page',
     ]);
-    assert.deepEqual(plan.tasks.map((t) => [t.title, t.status]), [
-      ['Session cookie', 'completed'],
-      ['Refresh tokens', 'in-progress'],
-    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.title, t.status]),
+      [
+        ['Session cookie', 'completed'],
+        ['Refresh tokens', 'in-progress'],
+      ],
+    );
   });
 
   it('reads a tracker table: an ID column and a Status column make entries', () => {
-    const plan = read(['# Ops tracker', '', '| ID | Item | Status |', '|---|---|---|', '| OPS-1 | Rotate keys | [OK] |', '| OPS-2 | Prune images | ⬜ |', '| OPS-3 | Audit access | IN_PROGRESS |']);
-    assert.deepEqual(plan.tasks.map((t) => [t.kind, t.id, t.title, t.status]), [
-      ['tracker', 'OPS-1', 'Rotate keys', 'completed'],
-      ['tracker', 'OPS-2', 'Prune images', 'pending'],
-      ['tracker', 'OPS-3', 'Audit access', 'in-progress'],
+    const plan = read([
+      '# Ops tracker',
+      '',
+      '| ID | Item | Status |',
+      '|---|---|---|',
+      '| OPS-1 | Rotate keys | [OK] |',
+      '| OPS-2 | Prune images | ⬜ |',
+      '| OPS-3 | Audit access | IN_PROGRESS |',
     ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.kind, t.id, t.title, t.status]),
+      [
+        ['tracker', 'OPS-1', 'Rotate keys', 'completed'],
+        ['tracker', 'OPS-2', 'Prune images', 'pending'],
+        ['tracker', 'OPS-3', 'Audit access', 'in-progress'],
+      ],
+    );
     assert.equal(plan.kind, 'tracker');
   });
 
   it('does not repeat a heading entry listed again in a table', () => {
-    const plan = read(['# Tracker', '### SEC-1: Escape output', '**Status**: COMPLETE', '', '| Task ID | Status |', '|---|---|', '| SEC-1 | COMPLETE |', '| SEC-2 | NOT_STARTED |']);
-    assert.deepEqual(plan.tasks.map((t) => t.id), ['SEC-1', 'SEC-2']);
+    const plan = read([
+      '# Tracker',
+      '### SEC-1: Escape output',
+      '**Status**: COMPLETE',
+      '',
+      '| Task ID | Status |',
+      '|---|---|',
+      '| SEC-1 | COMPLETE |',
+      '| SEC-2 | NOT_STARTED |',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => t.id),
+      ['SEC-1', 'SEC-2'],
+    );
   });
 });
 
@@ -165,7 +242,10 @@ describe('real plans: Backlog.md task files', () => {
     const plan = read(['---', 'id: task-9', 'title: Cache the avatars', 'status: To Do', '---', '', '## Description', '', 'Keep them for a day.']);
     assert.equal(plan.title, 'Cache the avatars');
     assert.equal(plan.kind, 'tracker');
-    assert.deepEqual(plan.tasks.map((t) => [t.id, t.title, t.status, t.line]), [['task-9', 'Cache the avatars', 'pending', 3]]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.id, t.title, t.status, t.line]),
+      [['task-9', 'Cache the avatars', 'pending', 3]],
+    );
   });
 
   it('reads a file that only starts with a thematic break as Markdown', () => {
@@ -177,7 +257,20 @@ describe('real plans: Backlog.md task files', () => {
 
 describe('real plans: the current phase', () => {
   it('reads a Current Phase line that GFM folds into the table above it', () => {
-    const plan = read(['# Plan', '', '| # | Step | Status |', '|---|---|---|', '| 1 | A | Done |', '| 2 | B | Pending |', '| 3 | C | Pending |', '**Current Phase:** 3', '', '## Iteration 1 — A', '## Iteration 2 — B', '## Iteration 3 — C']);
+    const plan = read([
+      '# Plan',
+      '',
+      '| # | Step | Status |',
+      '|---|---|---|',
+      '| 1 | A | Done |',
+      '| 2 | B | Pending |',
+      '| 3 | C | Pending |',
+      '**Current Phase:** 3',
+      '',
+      '## Iteration 1 — A',
+      '## Iteration 2 — B',
+      '## Iteration 3 — C',
+    ]);
     assert.equal(plan.currentPhaseFields.length, 1);
     assert.equal(plan.phases[currentPhaseIndex(plan)!].number, '3');
   });
@@ -194,7 +287,10 @@ describe('real plans: checks and edits that follow', () => {
   it('flags a parent box that disagrees with its subtasks, with a fix', () => {
     const text = '# Tasks\n\n- [ ] 1. Cache\n- [x] 1.1 Eviction\n- [x] 1.2 Metrics\n- [x] 2. Docs\n  - [ ] 2.1 Usage page\n';
     const found = checkPlan(text, parsePlan(text)).filter((d) => d.code === 'parent-mismatch');
-    assert.deepEqual(found.map((d) => d.line), [2, 5]);
+    assert.deepEqual(
+      found.map((d) => d.line),
+      [2, 5],
+    );
     const fixed = applyEdits(text, found[0].fixes[0].edits);
     assert.ok(fixed.includes('- [x] 1. Cache'));
   });
@@ -205,7 +301,10 @@ describe('real plans: checks and edits that follow', () => {
     const done = applyEdits(text, setTaskStatus(text, plan, findTask(plan, '1.2'), 'completed'));
     assert.equal(done, '# Tasks\n\n- [x] 1. Cache\n- [x] 1.1 Eviction\n- [x] 1.2 Metrics\n');
     const again = parsePlan(done);
-    assert.equal(applyEdits(done, setTaskStatus(done, again, findTask(again, '1.1'), 'pending')), '# Tasks\n\n- [ ] 1. Cache\n- [ ] 1.1 Eviction\n- [x] 1.2 Metrics\n');
+    assert.equal(
+      applyEdits(done, setTaskStatus(done, again, findTask(again, '1.1'), 'pending')),
+      '# Tasks\n\n- [ ] 1. Cache\n- [ ] 1.1 Eviction\n- [x] 1.2 Metrics\n',
+    );
   });
 
   it('next points at open subtasks, never at a parent or a Status bullet', () => {
@@ -215,7 +314,18 @@ describe('real plans: checks and edits that follow', () => {
   });
 
   it('never takes a template phase or step for the work', () => {
-    const plan = read(['# Plan template', '## Phase 1: [Phase Name]', '**Status:** In Progress', '**Steps:**', '1. [Step 1] 🔄', '# Example', '## Phase 1: Schema', '**Status:** In Progress', '**Steps:**', '1. Write the migration 🔄']);
+    const plan = read([
+      '# Plan template',
+      '## Phase 1: [Phase Name]',
+      '**Status:** In Progress',
+      '**Steps:**',
+      '1. [Step 1] 🔄',
+      '# Example',
+      '## Phase 1: Schema',
+      '**Status:** In Progress',
+      '**Steps:**',
+      '1. Write the migration 🔄',
+    ]);
     const next = nextWork(plan);
     assert.equal(plan.phases[next.phase!].title, 'Schema');
     assert.equal(plan.tasks[next.task!].title, 'Write the migration');

@@ -159,7 +159,10 @@ describe('templates', () => {
       const rowAt = text.indexOf('| 2 | Tag | COMPLETE |') + '| 2 | Tag | COMPLETE |'.length;
       assert.equal(
         out,
-        text.slice(0, rowAt) + '\n| 3 | Publish | NOT_STARTED |' + text.slice(rowAt) + lf('', ...phaseBody('## Phase 3: Publish', 'outside', 'NOT_STARTED'), ''),
+        text.slice(0, rowAt) +
+          '\n| 3 | Publish | NOT_STARTED |' +
+          text.slice(rowAt) +
+          lf('', ...phaseBody('## Phase 3: Publish', 'outside', 'NOT_STARTED'), ''),
       );
       const plan = parsePlan(out);
       assert.equal(plan.phases[2].status, 'pending');
@@ -373,7 +376,10 @@ describe('templates', () => {
       const noCursor = run(plan, 'acceptance-criterion', { title: 'Index size stays small' });
       assert.equal(noCursor.out, inPhase.out);
       const p = parsePlan(inPhase.out);
-      assert.deepEqual(p.phases[0].tasks.map((i) => p.tasks[i].title), ['Index builds in under a minute', 'Index size stays small']);
+      assert.deepEqual(
+        p.phases[0].tasks.map((i) => p.tasks[i].title),
+        ['Index builds in under a minute', 'Index size stays small'],
+      );
     });
 
     it('follows the list marker and looseness of the list', () => {
@@ -487,13 +493,20 @@ describe('templates', () => {
 
     it('plan: three pending phases tied to the overview, Current Phase 1 of 3, criteria and lessons', () => {
       const text = newDocument('plan', { now: NOW, title: 'Dark mode' });
-      assert.ok(text.startsWith('# Execution Plan: Dark mode\n\n**Feature:** Dark mode\n\n**Status:** Pending\n\n**Started:** 2026-03-14\n\n**Current Phase:** Phase 1 of 3\n'));
+      assert.ok(
+        text.startsWith(
+          '# Execution Plan: Dark mode\n\n**Feature:** Dark mode\n\n**Status:** Pending\n\n**Started:** 2026-03-14\n\n**Current Phase:** Phase 1 of 3\n',
+        ),
+      );
       const plan = parsePlan(text);
-      assert.deepEqual(plan.phases.map((p) => [p.number, p.status, !!p.overviewRow]), [
-        ['1', 'pending', true],
-        ['2', 'pending', true],
-        ['3', 'pending', true],
-      ]);
+      assert.deepEqual(
+        plan.phases.map((p) => [p.number, p.status, !!p.overviewRow]),
+        [
+          ['1', 'pending', true],
+          ['2', 'pending', true],
+          ['3', 'pending', true],
+        ],
+      );
       assert.ok(plan.phases.every((p) => p.tasks.length === 2));
       assert.equal(plan.fields[plan.currentPhaseFields[0]].value, 'Phase 1 of 3');
       assert.equal(plan.tasks.filter((t) => t.criterion).length, 3);
@@ -545,11 +558,14 @@ describe('templates', () => {
       const text = newDocument('tracker', { now: NOW });
       const plan = parsePlan(text);
       const entries = plan.tasks.filter((t) => t.kind === 'tracker');
-      assert.deepEqual(entries.map((t) => [t.id, t.status, t.mark?.text]), [
-        ['TASK-001', 'pending', 'NOT_STARTED'],
-        ['TASK-002', 'pending', 'NOT_STARTED'],
-        ['TASK-003', 'pending', 'NOT_STARTED'],
-      ]);
+      assert.deepEqual(
+        entries.map((t) => [t.id, t.status, t.mark?.text]),
+        [
+          ['TASK-001', 'pending', 'NOT_STARTED'],
+          ['TASK-002', 'pending', 'NOT_STARTED'],
+          ['TASK-003', 'pending', 'NOT_STARTED'],
+        ],
+      );
       assert.equal((text.match(/\*\*Priority\*\*: /g) ?? []).length, 3);
       assert.equal((text.match(/\*\*Estimated Effort\*\*: /g) ?? []).length, 3);
       assert.equal((text.match(/\*\*Actual Effort\*\*: /g) ?? []).length, 3);

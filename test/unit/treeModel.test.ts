@@ -31,7 +31,9 @@ function treeOf(text: string, version: number | undefined = 1): PlanTree {
 }
 
 function labels(tree: PlanTree, node: Node): string[] {
-  return (tree.children.get(node) ?? []).map((c) => (c.type === 'phase' ? phaseView(tree, c.index, undefined).label : c.type === 'task' ? taskView(tree, c).label : fixView(tree.plan, c.index).label));
+  return (tree.children.get(node) ?? []).map((c) =>
+    c.type === 'phase' ? phaseView(tree, c.index, undefined).label : c.type === 'task' ? taskView(tree, c).label : fixView(tree.plan, c.index).label,
+  );
 }
 
 const NESTED = [
@@ -110,10 +112,16 @@ describe('Plans view model', () => {
 
   it('hides completed phases and tasks with the filter, and says which nodes stay shown', () => {
     const tree = treeOf(NESTED);
-    assert.deepEqual(visibleChildren(tree, tree.root, true).map((n) => n.id), [tree.phases[0].id, tree.phases[3].id]);
+    assert.deepEqual(
+      visibleChildren(tree, tree.root, true).map((n) => n.id),
+      [tree.phases[0].id, tree.phases[3].id],
+    );
     assert.equal(visibleChildren(tree, tree.root, false).length, 3);
     const inner = tree.phases[1];
-    assert.deepEqual(visibleChildren(tree, inner, true).map((n) => tree.plan.tasks[n.index].title), ['Step one']);
+    assert.deepEqual(
+      visibleChildren(tree, inner, true).map((n) => tree.plan.tasks[n.index].title),
+      ['Step one'],
+    );
     assert.equal(isShown(tree.plan, tree.phases[2], true), false);
     assert.equal(isShown(tree.plan, tree.phases[2], false), true);
     assert.equal(isShown(tree.plan, tree.tasks[0], true), true);
@@ -177,8 +185,14 @@ describe('what Plans view nodes show', () => {
   it('keeps plan text as text in tooltips', () => {
     const hostile = treeOf('# Plan\n\n## Phase 1: <img src=x> [link](command:evil)\n\n**Status:** Pending\n');
     const segments = phaseView(hostile, 0, undefined).tooltip!.segments;
-    assert.ok(segments.some((s) => 'text' in s && s.text.includes('<img src=x>')), 'the title is a text segment');
-    assert.ok(segments.every((s) => !('markdown' in s) || !s.markdown.includes('<img')), 'no plan text as Markdown');
+    assert.ok(
+      segments.some((s) => 'text' in s && s.text.includes('<img src=x>')),
+      'the title is a text segment',
+    );
+    assert.ok(
+      segments.every((s) => !('markdown' in s) || !s.markdown.includes('<img')),
+      'no plan text as Markdown',
+    );
   });
 
   it('shows a task with its status and subtasks done', () => {

@@ -8,7 +8,7 @@ export function mojibake(text: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   const runs = findMojibake(text);
   let starts: number[] | undefined;
-  for (let i = 0; i < runs.length; ) {
+  for (let i = 0; i < runs.length;) {
     const line = lineIndex((starts ??= lineStarts(text)), runs[i].start);
     const end = lineEnd(text, runs[i].start);
     const onLine = [];

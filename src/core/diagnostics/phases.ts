@@ -94,7 +94,10 @@ export function multipleInProgress(text: string, plan: Plan): Diagnostic[] {
           message: `${list.length} phases are in progress (${list.map((k) => phaseLabel(plan.phases[k])).join(', ')}); ${phaseLabel(plan.phases[keep])} is the current one.`,
           range: p.mark?.range ?? p.headingRange,
           line: p.mark ? markLine(p) : p.line,
-          fixes: [phaseFix(text, plan, i, 'completed', `Mark ${phaseLabel(p)} completed`), phaseFix(text, plan, i, 'pending', `Mark ${phaseLabel(p)} pending`)].filter((f): f is Fix => !!f),
+          fixes: [
+            phaseFix(text, plan, i, 'completed', `Mark ${phaseLabel(p)} completed`),
+            phaseFix(text, plan, i, 'pending', `Mark ${phaseLabel(p)} pending`),
+          ].filter((f): f is Fix => !!f),
         }),
       );
     }

@@ -70,12 +70,18 @@ function unmarkedPhaseEdits(text: string, plan: Plan, index: number, status: Kno
     return e ? [e] : [];
   }
   if (way === 'none') {
-    throw new PhasewiseError(`${phaseLabel(phase)} has no status text, no checkboxes and no other phase to copy a convention from; nothing was changed.`, 'no-convention');
+    throw new PhasewiseError(
+      `${phaseLabel(phase)} has no status text, no checkboxes and no other phase to copy a convention from; nothing was changed.`,
+      'no-convention',
+    );
   }
   // Checkbox-driven: the phase is as done as its boxes.
   const boxes = phase.tasks.map((t) => plan.tasks[t]).filter((t) => t.kind === 'checkbox' && t.mark);
   if (status === 'completed') {
-    return boxes.filter((t) => t.status !== 'completed').map((t) => markEdit(text, plan, t.mark!, 'completed', vocab)).filter((e): e is TextEdit => !!e);
+    return boxes
+      .filter((t) => t.status !== 'completed')
+      .map((t) => markEdit(text, plan, t.mark!, 'completed', vocab))
+      .filter((e): e is TextEdit => !!e);
   }
   if (status === 'in-progress') {
     if (boxes.some((t) => t.status === 'in-progress')) return [];
@@ -92,7 +98,8 @@ function unmarkedPhaseEdits(text: string, plan: Plan, index: number, status: Kno
 
 /** Writes a status into a phase heading the way the file's other phase headings show theirs. */
 function insertHeadingStatus(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit | undefined {
-  const sample = plan.phases.find((p, i) => i !== index && p.mark?.source === 'heading')?.mark ?? plan.phases.find((p, i) => i !== index && p.headingMark)?.headingMark;
+  const sample =
+    plan.phases.find((p, i) => i !== index && p.mark?.source === 'heading')?.mark ?? plan.phases.find((p, i) => i !== index && p.headingMark)?.headingMark;
   if (!sample) return undefined;
   const phase = plan.phases[index];
   const samplePhase = plan.phases.find((p) => p.mark === sample || p.headingMark === sample)!;

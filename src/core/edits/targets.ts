@@ -34,7 +34,10 @@ function onlyOne<T extends { line: number }>(list: readonly T[], matches: (x: T)
   const hits = list.flatMap((x, i) => (matches(x) ? [i] : []));
   if (!hits.length) throw new PhasewiseError(notFound(), 'not-found');
   if (hits.length > 1) {
-    throw new PhasewiseError(`${what} appears ${hits.length} times (lines ${hits.map((i) => list[i].line + 1).join(', ')}); choose one with --line.`, 'ambiguous');
+    throw new PhasewiseError(
+      `${what} appears ${hits.length} times (lines ${hits.map((i) => list[i].line + 1).join(', ')}); choose one with --line.`,
+      'ambiguous',
+    );
   }
   return hits[0];
 }
@@ -53,7 +56,12 @@ export function findPhase(plan: Plan, ref: string): number {
 /** Finds a task by ID (`SEC-002`), in any case. */
 export function findTask(plan: Plan, ref: string): number {
   const key = ref.trim().toLowerCase();
-  return onlyOne(plan.tasks, (t) => t.id !== undefined && t.id.toLowerCase() === key, `Task "${ref}"`, () => `No task with ID "${ref}" in this document.`);
+  return onlyOne(
+    plan.tasks,
+    (t) => t.id !== undefined && t.id.toLowerCase() === key,
+    `Task "${ref}"`,
+    () => `No task with ID "${ref}" in this document.`,
+  );
 }
 
 /** The phase heading or task on a 0-based line. */

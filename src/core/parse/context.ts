@@ -91,7 +91,15 @@ export function absField(ctx: Context, f: RelField, off: number, ln: number): Fi
 }
 
 /** The task of the previous model at the same index, when it is the same task in unchanged text. */
-export function reusedTask(ctx: Context, kind: TaskKind, s: number, end: number, line: number, parent: number | undefined, phase: number | undefined): TaskNode | undefined {
+export function reusedTask(
+  ctx: Context,
+  kind: TaskKind,
+  s: number,
+  end: number,
+  line: number,
+  parent: number | undefined,
+  phase: number | undefined,
+): TaskNode | undefined {
   const r = ctx.reuse;
   if (!r || end >= r.until) return undefined;
   const t = r.tasks[ctx.tasks.length];

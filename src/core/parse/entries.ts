@@ -37,7 +37,9 @@ export function addTableEntries(ctx: Context, entries: readonly TableEntry[], of
     const cell = e.cells[e.statusColumn];
     const base = cell.s + off;
     const mark = new MarkNode(e.status, cell.text, 'table', base, cell.e + off, base + e.phraseStart, base + e.phraseEnd);
-    ctx.tasks.push(new TaskNode('tracker', e.id, e.title, e.status, mark, e.line + ln, 0, undefined, phase, e.start + off, e.end + off, e.start + off, e.end + off));
+    ctx.tasks.push(
+      new TaskNode('tracker', e.id, e.title, e.status, mark, e.line + ln, 0, undefined, phase, e.start + off, e.end + off, e.start + off, e.end + off),
+    );
   }
 }
 
@@ -70,7 +72,23 @@ export function classifyHeading(ctx: Context, heading: Heading, facts: HeadingFa
     const mark = facts.tracker.mark && absMark(facts.tracker.mark, off);
     const idx = ctx.tasks.length;
     const r = heading.range;
-    ctx.tasks.push(new TaskNode('tracker', facts.tracker.id, facts.tracker.title, mark?.status ?? 'pending', mark, heading.line, 0, undefined, innerPhase(ctx), r.start, r.end, r.start, text.length));
+    ctx.tasks.push(
+      new TaskNode(
+        'tracker',
+        facts.tracker.id,
+        facts.tracker.title,
+        mark?.status ?? 'pending',
+        mark,
+        heading.line,
+        0,
+        undefined,
+        innerPhase(ctx),
+        r.start,
+        r.end,
+        r.start,
+        text.length,
+      ),
+    );
     entry.tracker = idx;
     return;
   }

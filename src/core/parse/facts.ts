@@ -21,7 +21,8 @@ const TASK_ID_HEADING = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?=$|[\s:.
 const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX\-/~])\]\*?(?=[ \t]|$)[ \t]*(.*)$/;
 const ITEM_LINE = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$/;
 /** Headings whose sections look back: what was done, not what is planned. */
-const RECAP = /\b(?:summary|recap|completed|accomplish\w*|achievements?|change ?log|(?:recent )?changes|log|updates|history|retrospective|timeline|archive|what was done|done|highlights|results)\b/i;
+const RECAP =
+  /\b(?:summary|recap|completed|accomplish\w*|achievements?|change ?log|(?:recent )?changes|log|updates|history|retrospective|timeline|archive|what was done|done|highlights|results)\b/i;
 const PHASE_COL = /^(?:phase|#|no\.?|id|step|stage|milestone)$/i;
 const STATUS_COL = /^(?:status|state)$/i;
 const NAME_COL = /^(?:name|title|description|phase name|goal)$/i;
@@ -46,7 +47,15 @@ function relField(f: Field): RelField {
 
 function relMark(m: StatusMark | undefined): RelMark | undefined {
   if (!m) return undefined;
-  return { status: m.status, text: shared(m.text), start: m.range.start, end: m.range.end, phraseStart: m.phraseRange.start, phraseEnd: m.phraseRange.end, source: m.source };
+  return {
+    status: m.status,
+    text: shared(m.text),
+    start: m.range.start,
+    end: m.range.end,
+    phraseStart: m.phraseRange.start,
+    phraseEnd: m.phraseRange.end,
+    source: m.source,
+  };
 }
 
 /** Shared by every block with no fields or sub-lists; frozen, so a stray push throws. */
@@ -91,7 +100,14 @@ function paragraphFacts(text: string, b: Block): Block {
     s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
     line++;
   }
-  return { type: 'paragraph', start: b.start, end: b.end, line: b.line, fields: !fields ? undefined : fields.length === 1 ? fields[0] : fields.slice(), label: label(last) };
+  return {
+    type: 'paragraph',
+    start: b.start,
+    end: b.end,
+    line: b.line,
+    fields: !fields ? undefined : fields.length === 1 ? fields[0] : fields.slice(),
+    label: label(last),
+  };
 }
 
 function compactList(text: string, list: ListBlock): ListBlock {
@@ -115,7 +131,16 @@ function compactList(text: string, list: ListBlock): ListBlock {
 
 function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFacts {
   const ht = headingText(text, b);
-  const facts: HeadingFacts = { text: ht.text, lineEnd: lineEnd(text, b.start), steps: false, criteria: false, notes: false, phase: undefined, tracker: undefined, fix: undefined };
+  const facts: HeadingFacts = {
+    text: ht.text,
+    lineEnd: lineEnd(text, b.start),
+    steps: false,
+    criteria: false,
+    notes: false,
+    phase: undefined,
+    tracker: undefined,
+    fix: undefined,
+  };
   const l = label(ht.text);
   facts.steps = l.steps;
   facts.criteria = l.criteria;
@@ -124,7 +149,15 @@ function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFact
   const ph = readPhaseHeading(text, ht.start, ht.end, clean);
   if (ph) {
     const st = ph.status;
-    const mark: RelMark | undefined = st && { status: st.status, text: shared(text.slice(st.start, st.end)), start: st.start, end: st.end, phraseStart: st.start, phraseEnd: st.end, source: 'heading' };
+    const mark: RelMark | undefined = st && {
+      status: st.status,
+      text: shared(text.slice(st.start, st.end)),
+      start: st.start,
+      end: st.end,
+      phraseStart: st.start,
+      phraseEnd: st.end,
+      source: 'heading',
+    };
     facts.phase = { number: ph.number, id: ph.id, title: ph.title, mark, weak: ph.weak, meta: ph.meta, range: ph.range };
     return facts;
   }
@@ -145,7 +178,18 @@ function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFact
 function itemFacts(text: string, item: ItemBlock): ItemFacts {
   const s = item.start;
   const e = lineEnd(text, s);
-  const facts: ItemFacts = { lineEnd: e, box: undefined, boxAt: -1, info: undefined, content: undefined, requirements: undefined, field: undefined, mark: undefined, markAt: -1, fix: undefined };
+  const facts: ItemFacts = {
+    lineEnd: e,
+    box: undefined,
+    boxAt: -1,
+    info: undefined,
+    content: undefined,
+    requirements: undefined,
+    field: undefined,
+    mark: undefined,
+    markAt: -1,
+    fix: undefined,
+  };
   const lineText = text.slice(s, e);
   const cb = CHECKBOX.exec(lineText);
   if (cb) {
@@ -207,7 +251,10 @@ function tableFacts(text: string, b: Block & { type: 'table' }): TableFacts {
     const keyCell = r.cells[phaseColumn];
     const statusCell = r.cells[statusColumn];
     if (!keyCell || !statusCell) continue;
-    const key = plainCell(keyCell.text).replace(/^(?:phase|stage|milestone)\s+/i, '').replace(/\s*[✅🔄⏸️❌⛔⏳]+$/u, '').trim();
+    const key = plainCell(keyCell.text)
+      .replace(/^(?:phase|stage|milestone)\s+/i, '')
+      .replace(/\s*(?:✅|🔄|⏸|❌|⛔|⏳|\uFE0F)+$/u, '')
+      .trim();
     const p = parseStatusText(statusCell.text);
     out.rows.push({ ...r, key, status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd });
   }
@@ -260,7 +307,10 @@ function tableRows(text: string, start: number, rows: readonly number[]): RelRow
 
 /** Removes the heading's own prefix (`Phase 3:`, `PH-1:`) and emphasis from a title. */
 function stripTitle(title: string, number: string | undefined, id: string | undefined): string {
-  let t = title.trim().replace(/^\*\*|\*\*$/g, '').trim();
+  let t = title
+    .trim()
+    .replace(/^\*\*|\*\*$/g, '')
+    .trim();
   if (number !== undefined) {
     const m = PHASE_NUMBER.exec(t);
     if (m && m[1] === number) t = m[2];

@@ -82,7 +82,7 @@ export function readPhaseHeading(text: string, start: number, end: number, clean
 function cleanTitle(s: string): string {
   return s
     .replace(/^[\s:.)\-–—|*_~]+/, '')
-    .replace(/[\s:\-–—|(\[*_~]+$/, '')
+    .replace(/[\s:\-–—|([*_~]+$/, '')
     .replace(/^\*\*(.*)\*\*$/, '$1')
     .trim();
 }

@@ -14,7 +14,10 @@ export function documentKind(plan: Plan): DocumentKind {
   if (plan.overviews.length || plan.currentPhaseFields.length) return 'plan';
   if (entries) return 'tracker';
   if (plan.fixes.length) return 'log';
-  const title = (plan.title ?? '').toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
+  const title = (plan.title ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .trim();
   if (/\blog\b/.test(title)) return 'log';
   if (/\b(?:summary|recap)\b/.test(title)) return 'summary';
   // A plan states what it is for before its work: `**Goal:**`, `**Architecture:**`.

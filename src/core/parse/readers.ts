@@ -199,7 +199,8 @@ export function plainCell(s: string): string {
 
 const CRITERIA = /criteri|acceptance|definition of done|checklist|success/i;
 const STEPS = /\bsteps?\b|\btasks?\b|implementation|to ?do/i;
-const NOTES = /\b(?:completed|accomplish\w*|achievements?|what was done|changes made|files? (?:changed|modified|created|added|updated|fixed)|results?|highlights|summary|recap|fixed|delivered)\b/i;
+const NOTES =
+  /\b(?:completed|accomplish\w*|achievements?|what was done|changes made|files? (?:changed|modified|created|added|updated|fixed)|results?|highlights|summary|recap|fixed|delivered)\b/i;
 /** One frozen object per combination: labels are shared by every block that has them. */
 const LABELS: readonly Label[] = Array.from({ length: 8 }, (_v, i) => Object.freeze({ steps: !!(i & 1), criteria: !!(i & 2), notes: !!(i & 4) }));
 

@@ -22,7 +22,21 @@
 import type { Block, ItemBlock, ListBlock, ParagraphBlock } from './types';
 import { HTML_KINDS, type OpenEnd } from './blocks';
 import { lineEnd, lineEndAt, isBlank } from './lines';
-import { atxDepth, cellCount, definitionLine, footnoteLine, htmlBlockStart, isDelimiterRow, isHtmlKind7, notDefinition, plainTextStart, setextUnderline, startsContainer, thematic, HTML_END_SEARCH } from './scanRules';
+import {
+  atxDepth,
+  cellCount,
+  definitionLine,
+  footnoteLine,
+  htmlBlockStart,
+  isDelimiterRow,
+  isHtmlKind7,
+  notDefinition,
+  plainTextStart,
+  setextUnderline,
+  startsContainer,
+  thematic,
+  HTML_END_SEARCH,
+} from './scanRules';
 
 export interface ScanResult {
   blocks: Block[];

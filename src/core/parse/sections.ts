@@ -285,19 +285,27 @@ export function updateSections(old: readonly Section[], newBody: string, edit: E
   const fresh: Section[] = [];
   let k = i;
   let resync = -1;
-  scan(newBody, from, old[i].line, (end) => {
-    if (end < edit.newEnd) return false;
-    const oldPos = end - delta;
-    while (k < old.length && old[k].start < oldPos) k++;
-    if (k < old.length && old[k].start === oldPos && oldPos >= edit.oldEnd) {
-      resync = k;
-      return true;
-    }
-    return false;
-  }, fresh);
+  scan(
+    newBody,
+    from,
+    old[i].line,
+    (end) => {
+      if (end < edit.newEnd) return false;
+      const oldPos = end - delta;
+      while (k < old.length && old[k].start < oldPos) k++;
+      if (k < old.length && old[k].start === oldPos && oldPos >= edit.oldEnd) {
+        resync = k;
+        return true;
+      }
+      return false;
+    },
+    fresh,
+  );
   if (resync < 0) return head.concat(fresh);
   const last = fresh[fresh.length - 1];
   const lineDelta = last.line + last.lines - old[resync].line;
-  const tail = old.slice(resync).map((s): Section => ({ start: s.start + delta, length: s.length, line: s.line + lineDelta, lines: s.lines, blocks: s.blocks }));
+  const tail = old
+    .slice(resync)
+    .map((s): Section => ({ start: s.start + delta, length: s.length, line: s.line + lineDelta, lines: s.lines, blocks: s.blocks }));
   return head.concat(fresh, tail);
 }

@@ -97,10 +97,7 @@ function logDocument(title: string | undefined, date: string): RootContent[] {
     field(style, 'Completed', 'not yet'),
     heading(2, 'Summary'),
     para(txt('Two or three sentences: where things stood, what was done, and how it ended.')),
-    bullets(
-      labelledItem('Before', 'The numbers at the start (failing tests, latency, errors).'),
-      labelledItem('After', 'The same numbers at the end.'),
-    ),
+    bullets(labelledItem('Before', 'The numbers at the start (failing tests, latency, errors).'), labelledItem('After', 'The same numbers at the end.')),
     rule(),
     heading(2, 'Fixes'),
     ...fixNodes(3, 'Describe the first problem in one line'),
@@ -139,10 +136,7 @@ function summaryDocument(title: string | undefined, date: string): RootContent[]
     heading(2, 'Risks'),
     bullets(labelledItem('Risk', 'What could still go wrong, and how likely it is.', bullets(labelledItem('Mitigation', 'What keeps it small.')))),
     heading(2, 'Next Steps'),
-    bullets(
-      item([para(txt('Pick up where this session stopped.'))], false),
-      item([para(txt('Re-run the metrics above and update them.'))], false),
-    ),
+    bullets(item([para(txt('Pick up where this session stopped.'))], false), item([para(txt('Re-run the metrics above and update them.'))], false)),
   ];
 }
 

@@ -23,7 +23,12 @@ export function documentBlocks(text: string): Block[] {
 }
 
 function shiftList(l: ListBlock, off: number): ListBlock {
-  return { ...l, start: l.start + off, end: l.end + off, items: l.items.map((it): ItemBlock => ({ ...it, start: it.start + off, end: it.end + off, lists: it.lists.map((x) => shiftList(x, off)) })) };
+  return {
+    ...l,
+    start: l.start + off,
+    end: l.end + off,
+    items: l.items.map((it): ItemBlock => ({ ...it, start: it.start + off, end: it.end + off, lists: it.lists.map((x) => shiftList(x, off)) })),
+  };
 }
 
 function shiftBlock(b: Block, off: number): Block {

@@ -1,5 +1,17 @@
 /** mdast builders, and serialising new content with mdast-util-to-markdown (GFM tables and task items). */
-import type { Code, Heading as MdHeading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell as MdTableCell, ThematicBreak } from 'mdast';
+import type {
+  Code,
+  Heading as MdHeading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell as MdTableCell,
+  ThematicBreak,
+} from 'mdast';
 import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { FieldStyle } from '../model';

@@ -88,9 +88,16 @@ export function nextPhase(text: string, plan: Plan, title: string): TextEdit[] {
   // The phase's shape, copied from the phases already there.
   const vocab = vocabularyOf(plan);
   const fieldMarks = plan.phases.map((p) => p.mark).filter((m): m is NonNullable<typeof m> => m?.source === 'field');
-  const stepsField = [...plan.phases].reverse().flatMap((p) => p.fields).find((f) => /\bsteps?\b/i.test(f.key));
+  const stepsField = [...plan.phases]
+    .reverse()
+    .flatMap((p) => p.fields)
+    .find((f) => /\bsteps?\b/i.test(f.key));
   const lastNumbered = [...plan.phases].reverse().find((p) => p.number !== undefined);
-  const sepMatch = lastNumbered ? /^\W*(phase|stage|milestone)\s+\d+(?:\.\d+)*[a-z]?\s*([:.)\-–—])?/i.exec(text.slice(lastNumbered.headingRange.start, lastNumbered.headingRange.end).replace(/^#+\s*/, '')) : null;
+  const sepMatch = lastNumbered
+    ? /^\W*(phase|stage|milestone)\s+\d+(?:\.\d+)*[a-z]?\s*([:.)\-–—])?/i.exec(
+        text.slice(lastNumbered.headingRange.start, lastNumbered.headingRange.end).replace(/^#+\s*/, ''),
+      )
+    : null;
   const shape: PhaseShape = {
     depth: minDepth,
     style: fieldStyleOf(plan),
@@ -132,7 +139,10 @@ export function nextPhase(text: string, plan: Plan, title: string): TextEdit[] {
     if (ov.nameColumn !== undefined) values[ov.nameColumn] = title;
     values[ov.statusColumn] = formatStatus(
       'pending',
-      shapeFrom(text, ov.rows.map((r) => r.mark).filter((m): m is NonNullable<typeof m> => !!m)),
+      shapeFrom(
+        text,
+        ov.rows.map((r) => r.mark).filter((m): m is NonNullable<typeof m> => !!m),
+      ),
       vocab.table,
     );
     const escaped = escapeCells(values);

@@ -38,7 +38,9 @@ async function showHistory(s: Services): Promise<void> {
     return {
       label: `${statusIconText(e.from)} ${STATUS_NAMES[e.from]} → ${statusIconText(e.to)} ${STATUS_NAMES[e.to]}`,
       description: file ? e.label : `${e.label} · ${fileName(uri)}`,
-      detail: [new Date(e.time).toLocaleString(), SOURCE_WORDS[e.source], ms ? `${formatDuration(ms)} in progress in all` : undefined].filter(Boolean).join(' · '),
+      detail: [new Date(e.time).toLocaleString(), SOURCE_WORDS[e.source], ms ? `${formatDuration(ms)} in progress in all` : undefined]
+        .filter(Boolean)
+        .join(' · '),
       event: e,
     };
   });

@@ -12,7 +12,8 @@ import { errorText } from '../text';
 
 /** The title package.json gives a command (for messages and prompts that name it). */
 export function commandTitle(s: Services, id: CommandId): string {
-  const contributed = (s.context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string; title: string }> } }).contributes?.commands ?? [];
+  const contributed =
+    (s.context.extension.packageJSON as { contributes?: { commands?: Array<{ command: string; title: string }> } }).contributes?.commands ?? [];
   return contributed.find((c) => c.command === id)?.title ?? id;
 }
 

@@ -8,7 +8,21 @@
  * built from). The view's inline and context actions receive the node as their first argument
  * and act on `node.ref`, which finds the same element again even when the document changed.
  */
-import { currentPhaseIndex, phaseTaskCounts, progress, type DocumentKind, type FixBlock, type Plan, type Status, STATUS_NAMES, percent, phaseKey, phaseName, plainLabel, taskName } from '../../core';
+import {
+  currentPhaseIndex,
+  phaseTaskCounts,
+  progress,
+  type DocumentKind,
+  type FixBlock,
+  type Plan,
+  type Status,
+  STATUS_NAMES,
+  percent,
+  phaseKey,
+  phaseName,
+  plainLabel,
+  taskName,
+} from '../../core';
 import { phaseAt } from '../cursor';
 import { formatDuration } from '../historyModel';
 import { KIND_ICONS, Icon, STATUS_ICONS, type Codicon } from '../icons';
@@ -77,7 +91,6 @@ export interface PlanTree<U extends UriLike = UriLike> {
   readonly current: number | undefined;
 }
 
-
 /** The tracker entry whose section holds a checkbox item that is not nested in another task. */
 function trackerParents(plan: Plan): Map<number, number> {
   const out = new Map<number, number>();
@@ -132,7 +145,14 @@ export function buildTree<U extends UriLike>(root: PlanNode<U>, plan: Plan, vers
     const up = t.parent ?? inTracker.get(i);
     const parent = up !== undefined && up < i ? tasks[up] : t.phase !== undefined ? phases[t.phase] : root;
     const where = t.phase !== undefined ? `${phaseKey(plan.phases[t.phase])}/` : '';
-    const node: TaskNode<U> = { type: 'task', id: unique(`${base}#task:${t.id ?? where + t.title}`), uri, index: i, ref: taskRef(uri, plan, i, version), parent };
+    const node: TaskNode<U> = {
+      type: 'task',
+      id: unique(`${base}#task:${t.id ?? where + t.title}`),
+      uri,
+      index: i,
+      ref: taskRef(uri, plan, i, version),
+      parent,
+    };
     tasks.push(node);
     add(parent, node, t.line);
   });
@@ -224,7 +244,11 @@ function fixName(f: FixBlock): string {
 
 /** True when phase `index` is an ancestor of the current phase (so it opens to show it). */
 function holdsCurrent(plan: Plan, index: number, current: number | undefined): boolean {
-  for (let p = current !== undefined ? plan.phases[current]?.parent : undefined, guard = 0; p !== undefined && guard < 64; p = plan.phases[p]?.parent, guard++) {
+  for (
+    let p = current !== undefined ? plan.phases[current]?.parent : undefined, guard = 0;
+    p !== undefined && guard < 64;
+    p = plan.phases[p]?.parent, guard++
+  ) {
     if (p === index) return true;
   }
   return false;
