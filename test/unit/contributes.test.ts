@@ -3,7 +3,7 @@
 // manifest names exist.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -194,6 +194,48 @@ describe('package.json contributions', () => {
     ].filter((icon): icon is string => typeof icon === 'string' && !icon.startsWith('$('));
     for (const icon of icons) assert.ok(existsSync(join(ROOT, icon)), `icon ${icon} is missing`);
     assert.ok(manifest.icon && existsSync(join(ROOT, manifest.icon)), `marketplace icon ${manifest.icon} is missing`);
+  });
+});
+
+describe('source layout', () => {
+  const sources = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => join(e.parentPath, e.name));
+
+  it('no source file grows past 500 lines', () => {
+    assert.ok(sources.length > 50, `found ${sources.length} sources`);
+    const long = sources.map((f) => ({ f: f.slice(ROOT.length + 1), n: readFileSync(f, 'utf8').split('\n').length })).filter((x) => x.n > 500);
+    assert.deepEqual(long, []);
+  });
+
+  it('no module imports itself through others (no import circle, type imports included)', () => {
+    const resolveImport = (from: string, spec: string): string | undefined => {
+      if (!spec.startsWith('.')) return undefined;
+      const base = resolve(dirname(from), spec);
+      return [`${base}.ts`, join(base, 'index.ts')].find((c) => existsSync(c));
+    };
+    const graph = new Map(
+      sources.map((f) => [
+        f,
+        [...readFileSync(f, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)]
+          .map((m) => resolveImport(f, m[1]))
+          .filter((x): x is string => !!x),
+      ]),
+    );
+    const state = new Map<string, 'open' | 'done'>();
+    const circles: string[] = [];
+    const visit = (n: string, path: string[]): void => {
+      state.set(n, 'open');
+      path.push(n);
+      for (const m of graph.get(n) ?? []) {
+        if (state.get(m) === 'open') circles.push([...path.slice(path.indexOf(m)), m].map((x) => x.slice(ROOT.length + 1)).join(' -> '));
+        else if (!state.has(m)) visit(m, path);
+      }
+      path.pop();
+      state.set(n, 'done');
+    };
+    for (const f of sources) if (!state.has(f)) visit(f, []);
+    assert.deepEqual(circles, []);
   });
 });
 

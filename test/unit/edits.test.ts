@@ -14,7 +14,7 @@ import {
 } from '../../src/core/edits';
 import { parsePlan } from '../../src/core/parse/document';
 import { onlyRangesChanged } from '../support/edits';
-import { fixtureDirs, read } from '../support/fixtures';
+import { expectFile, fixtureDirs, read, readOp } from '../support/fixtures';
 
 interface Op {
   op: 'phase' | 'task' | 'line';
@@ -37,10 +37,9 @@ describe('edits: fixtures (input, operation, expected output, byte for byte)', (
   for (const dir of fixtureDirs('edits')) {
     it(basename(dir), () => {
       const input = read(join(dir, 'input.md'));
-      const expected = read(join(dir, 'expected.md'));
-      const op = JSON.parse(read(join(dir, 'op.json'))) as Op;
+      const op = readOp<Op>(dir);
       const { edits, output } = run(input, op);
-      assert.equal(output, expected);
+      expectFile(dir, 'expected.md', output);
       assert.ok(onlyRangesChanged(input, output, edits), 'bytes outside the edit ranges changed');
       // Idempotent: the same operation on the result changes nothing more.
       assert.deepEqual(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
+import { fixtureDirs, read, readOp, expectFile, FIXTURES } from '../support/fixtures';
 import type { Root, Table } from 'mdast';
 import { parsePlan } from '../../src/core/parse/document';
 import { parseMarkdown } from '../../src/core/parse/blocks';
@@ -8,7 +8,6 @@ import { applyEdits, type TextEdit } from '../../src/core/edits';
 import { type TemplateKind, TEMPLATE_KINDS, DOCUMENT_TEMPLATES, insertTemplate, newDocument } from '../../src/core/templates';
 
 const NOW = new Date(2026, 2, 14, 9, 30); // local time, 2026-03-14
-const FIXTURES = resolve(__dirname, '../../../test/fixtures/templates');
 
 const lf = (...ls: string[]): string => ls.join('\n');
 const crlf = (...ls: string[]): string => ls.join('\r\n');
@@ -59,12 +58,13 @@ const FIX_BODY = (h: string): string[] => [
 
 describe('templates', () => {
   describe('next-phase', () => {
-    const input = readFileSync(join(FIXTURES, 'next-phase-six', 'input.md'), 'utf8');
-    const expected = readFileSync(join(FIXTURES, 'next-phase-six', 'expected.md'), 'utf8');
+    const dir = fixtureDirs('templates').find((d) => basename(d) === 'next-phase-six')!;
+    const input = read(join(dir, 'input.md'));
+    const op = readOp<{ template: TemplateKind; title: string }>(dir);
 
     it('adds phase 7 after the last phase, a padded overview row and `of 7` (fixture folder)', () => {
-      const { edits, out } = run(input, 'next-phase', { title: 'Usage analytics' });
-      assert.equal(out, expected);
+      const { edits, out } = run(input, op.template, { title: op.title });
+      expectFile(dir, 'expected.md', out);
       assert.equal(edits.length, 3);
       // The only replacement is the total of the Current Phase field.
       const replaced = edits.filter((e) => e.length > 0);
@@ -97,8 +97,8 @@ describe('templates', () => {
 
     it('writes CRLF into a CRLF document and nothing else changes', () => {
       const text = input.replace(/\n/g, '\r\n');
-      const { out } = run(text, 'next-phase', { title: 'Usage analytics' });
-      assert.equal(out, expected.replace(/\n/g, '\r\n'));
+      const { out } = run(text, op.template, { title: op.title });
+      assert.equal(out, read(join(dir, 'expected.md')).replace(/\n/g, '\r\n'));
       assert.ok(allCrlf(out));
       assert.equal(parsePlan(out).phases.length, 7);
     });
@@ -442,7 +442,7 @@ describe('templates', () => {
 
   describe('layout rules', () => {
     const docs: Record<string, string> = {
-      six: readFileSync(join(FIXTURES, 'next-phase-six', 'input.md'), 'utf8'),
+      six: read(join(FIXTURES, 'templates', 'next-phase-six', 'input.md')),
       bare: '# Notes\n\nJust text.\n',
       empty: '',
     };
