@@ -12,27 +12,11 @@
   const announcer = document.getElementById('announce');
 
   const STATUSES = ['pending', 'in-progress', 'completed', 'failed', 'blocked', 'unknown'];
-  const STATUS_TEXT = {
-    pending: 'Pending',
-    'in-progress': 'In progress',
-    completed: 'Completed',
-    failed: 'Failed',
-    blocked: 'Blocked',
-    unknown: 'Unknown',
-  };
-  const GLYPH = {
-    pending: '\u25CB', // ○
-    'in-progress': '\u25D0', // ◐
-    completed: '\u2713', // ✓
-    failed: '\u2715', // ✕
-    blocked: '\u2298', // ⊘
-    unknown: '?',
-  };
   const EMPTY_TEXT = 'Open an execution plan to see its progress.';
   const TICK_MS = 30000;
 
   /**
-   * @typedef {{ index: number, label: string, title: string, status: string, done: number,
+   * @typedef {{ index: number, label: string, title: string, status: string, statusName: string, glyph: string, done: number,
    *   total: number, line: number, depth: number, current: boolean, inProgressMs?: number }} Phase
    * @typedef {{ file: string, title: string, completed: number, total: number, percent: number,
    *   current?: number, phases: Phase[] }} Model
@@ -63,6 +47,9 @@
       label: str(p.label),
       title: str(p.title),
       status: status(p.status),
+      // The status's words and glyph come with the model (src/host/icons.ts, the core's labels).
+      statusName: str(p.statusName) || str(p.status),
+      glyph: str(p.glyph),
       done: num(p.done),
       total: num(p.total),
       line: num(p.line),
@@ -126,11 +113,11 @@
     return track;
   }
 
-  /** @param {string} s */
-  function glyph(s) {
+  /** @param {string} text */
+  function glyph(text) {
     const span = el('span', 'glyph');
     span.setAttribute('aria-hidden', 'true');
-    span.textContent = GLYPH[/** @type {keyof GLYPH} */ (s)];
+    span.textContent = text;
     return span;
   }
 
@@ -176,13 +163,13 @@
     row.title = 'Go to ' + (phase.label || 'phase') + ' (line ' + (phase.line + 1) + ')';
 
     const head = el('span', 'phase-head');
-    head.appendChild(glyph(phase.status));
+    head.appendChild(glyph(phase.glyph));
     if (phase.label && phase.label !== phase.title) head.appendChild(el('span', 'phase-label', phase.label));
     head.appendChild(el('span', 'phase-title', phase.title || phase.label));
     row.appendChild(head);
 
     const meta = el('span', 'phase-meta');
-    meta.appendChild(el('span', 'badge status-badge', STATUS_TEXT[/** @type {keyof STATUS_TEXT} */ (phase.status)]));
+    meta.appendChild(el('span', 'badge status-badge', phase.statusName));
     if (phase.current) meta.appendChild(el('span', 'badge current-badge', 'current'));
     if (phase.total > 0) {
       const steps = el('span', 'steps');
@@ -199,7 +186,7 @@
     }
     row.appendChild(meta);
 
-    const parts = [phaseName(phase), STATUS_TEXT[/** @type {keyof STATUS_TEXT} */ (phase.status)]];
+    const parts = [phaseName(phase), phase.statusName];
     if (phase.total > 0) parts.push(phase.done + ' of ' + phase.total + ' steps done');
     if (ms !== undefined) parts.push((phase.status === 'in-progress' ? 'in progress for ' : 'took ') + duration(ms));
     if (phase.current) parts.push('current phase');

@@ -8,6 +8,7 @@ export * from './report';
 export * from './identity';
 export * from './labels';
 export * from './actions';
+export * from './queries';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
 export * from './templates';

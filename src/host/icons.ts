@@ -20,6 +20,16 @@ export const STATUS_ICONS: Readonly<Record<Status, Codicon>> = {
   unknown: { id: 'question' },
 };
 
+/** Text glyphs of the statuses, where no codicon font is at hand (the progress page). */
+export const STATUS_GLYPHS: Readonly<Record<Status, string>> = {
+  pending: '\u25CB', // ○
+  'in-progress': '\u25D0', // ◐
+  completed: '\u2713', // ✓
+  failed: '\u2715', // ✕
+  blocked: '\u2298', // ⊘
+  unknown: '?',
+};
+
 /** The icon of a plan node, by what kind of document it is. */
 export const KIND_ICONS: Readonly<Record<DocumentKind, string>> = {
   plan: 'list-ordered',

@@ -6,9 +6,10 @@
  * (media/progress.js) renders it with DOM APIs and `textContent` only.
  */
 import * as z from 'zod/mini';
-import { currentPhaseIndex, phaseLabel, percent, plainLabel } from '../core';
+import { currentPhaseIndex, phaseLabel, percent, plainLabel, STATUS_NAMES } from '../core';
 import { type Phase, type Plan, StatusSchema } from '../core';
 import { phaseTaskCounts, progress } from '../core';
+import { STATUS_GLYPHS } from './icons';
 
 // ---- the model ----
 
@@ -21,6 +22,9 @@ export const ProgressPhaseSchema = z.object({
   label: z.string(),
   title: z.string(),
   status: StatusSchema,
+  /** The status in words (the core's STATUS_NAMES) and as a text glyph (icons.ts), for the page to show. */
+  statusName: z.string(),
+  glyph: z.string(),
   /** Tasks and steps completed, out of `total`, directly in this phase. */
   done: count,
   total: count,
@@ -74,6 +78,8 @@ export function progressModel(file: string, plan: Plan, inProgressMs?: (phase: P
       label: phaseLabel(phase),
       title: plainLabel(phase.title),
       status: phase.status,
+      statusName: STATUS_NAMES[phase.status],
+      glyph: STATUS_GLYPHS[phase.status],
       done,
       total: steps,
       line: phase.line,

@@ -1,7 +1,7 @@
 // The phase and task at the cursor: one rule for the commands and the Plans view.
 import assert from 'node:assert/strict';
 import { parsePlan } from '../../src/core';
-import { elementOnLine, holds, phaseAt, taskAt } from '../../src/host/cursor';
+import { elementOnLine, holds, phaseAt, taskAt } from '../../src/core/queries';
 
 const PLAN = [
   '# Plan: Cursor',

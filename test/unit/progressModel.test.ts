@@ -83,6 +83,20 @@ describe('progress view: model', () => {
     for (const p of model.phases) assert.ok(PLAN.split('\n')[p.line].startsWith('#'), `line ${p.line} is not a heading`);
   });
 
+  it("gives the page each status's words and glyph, so the page keeps no table of its own", () => {
+    assert.deepEqual(
+      model.phases.map((p) => [p.statusName, p.glyph]),
+      [
+        ['Completed', '\u2713'],
+        ['In progress', '\u25D0'],
+        ['Pending', '\u25CB'],
+        ['Failed', '\u2715'],
+      ],
+    );
+    const page = readFileSync(join(__dirname, '..', '..', '..', 'media', 'progress.js'), 'utf8');
+    assert.doesNotMatch(page, /'In progress'|\\u25D0/, 'the page spells a status itself');
+  });
+
   it('marks the current phase (the one in progress)', () => {
     assert.equal(model.current, 1);
     assert.deepEqual(

@@ -2,6 +2,7 @@
 import type { KnownStatus, Plan } from '../model';
 import { STATUSES } from '../model';
 import { phaseLabel } from '../labels';
+import { elementOnLine } from '../queries';
 import { PhasewiseError } from './text';
 
 export function isKnownStatus(s: string): s is KnownStatus {
@@ -66,9 +67,7 @@ export function findTask(plan: Plan, ref: string): number {
 
 /** The phase heading or task on a 0-based line. */
 export function findAtLine(plan: Plan, line: number): Target {
-  const p = plan.phases.findIndex((x) => x.line === line);
-  if (p >= 0) return { kind: 'phase', index: p };
-  const t = plan.tasks.findIndex((x) => x.line === line);
-  if (t >= 0) return { kind: 'task', index: t };
+  const found = elementOnLine(plan, line);
+  if (found) return found;
   throw new PhasewiseError(`Line ${line + 1} is not a phase heading or a task.`, 'not-found');
 }

@@ -13,10 +13,21 @@
  * one WorkspaceEdit (one undo step).
  */
 import * as vscode from 'vscode';
-import { STATUSES, isKnownStatus, phaseTaskCounts, type KnownStatus, type Status, STATUS_NAMES, phaseName, taskName } from '../../core';
+import {
+  STATUSES,
+  isKnownStatus,
+  phaseTaskCounts,
+  type KnownStatus,
+  type Status,
+  STATUS_NAMES,
+  phaseName,
+  taskName,
+  elementOnLine,
+  phaseAt,
+  taskAt,
+} from '../../core';
 import { STATUS_ACTIONS, type TargetKind } from '../actions';
 import { setStatusAt } from '../apply';
-import { elementOnLine, phaseAt, taskAt } from '../cursor';
 import { statusIconText } from '../icons';
 import { Command } from '../ids';
 import type { Services } from '../services';

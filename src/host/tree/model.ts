@@ -22,8 +22,8 @@ import {
   phaseName,
   plainLabel,
   taskName,
+  phaseAt,
 } from '../../core';
-import { phaseAt } from '../cursor';
 import { formatDuration } from '../historyModel';
 import { KIND_ICONS, Icon, STATUS_ICONS, type Codicon } from '../icons';
 import { ViewItem } from '../ids';

@@ -1,8 +1,8 @@
 /**
- * The phase or task at a place in the document (the cursor, a line). One rule for the commands
- * and the Plans view. No `vscode` import: unit-tested.
+ * The phase or task at a place in the document (the cursor, a line): one rule for the
+ * commands, the Plans view and the CLI's `--line`.
  */
-import type { Plan, Range } from '../core';
+import type { Plan, Range } from './model';
 
 /**
  * True when `offset` is inside `range`. Ranges are half-open (`end` is the first offset after
