@@ -32,6 +32,9 @@ if (existsSync('src/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
 }
 builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+// The MCP server and its SDK are a bundle of their own, loaded by `phasewise mcp` only, so that
+// every other command starts without compiling them.
+builds.push({ ...common, entryPoints: ['src/cli/mcp.ts'], outfile: 'dist/mcp.js' });
 
 if (args.has('--tests')) {
   rmSync('out/test/unit', { recursive: true, force: true });

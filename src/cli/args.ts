@@ -14,6 +14,8 @@ export interface OptionSpec {
   arg?: string;
   /** One or more lines of help. */
   help: string;
+  /** May be given several times (the value is then a list). */
+  multiple?: boolean;
   /** A heading of its own in the help, for options that are chosen among (`Selectors (exactly one)`). */
   group?: string;
 }
@@ -24,7 +26,7 @@ export type OptionSpecs = Record<string, OptionSpec>;
 export const HELP_OPTION: OptionSpecs = { help: { type: 'boolean', short: 'h', help: 'print this help' } };
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -32,7 +34,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 function parseArgsOptions(specs: OptionSpecs): Options {
   const out: Options = {};
-  for (const [name, s] of Object.entries(specs)) out[name] = s.short ? { type: s.type, short: s.short } : { type: s.type };
+  for (const [name, s] of Object.entries(specs))
+    out[name] = { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) };
   return out;
 }
 
@@ -56,7 +59,7 @@ export function parseCommandArgs(command: string, args: readonly string[], specs
     if (t.kind !== 'option') continue;
     const spec = Object.hasOwn(all, t.name) ? all[t.name] : undefined;
     if (!spec) throw new UsageError(`unknown option ${t.rawName.split('=')[0]} for "${command}"${hint}`);
-    if (seen.has(t.name)) throw new UsageError(`option --${t.name} was given more than once`);
+    if (seen.has(t.name) && !spec.multiple) throw new UsageError(`option --${t.name} was given more than once`);
     seen.add(t.name);
     const name = spelled(t.rawName, t.name);
     if (spec.type === 'boolean' && t.inlineValue) throw new UsageError(`option ${name} does not take a value${hint}`);

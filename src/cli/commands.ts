@@ -2,6 +2,9 @@
  * The CLI's commands, each declared once: its usage line, summary, help text and options
  * (from which the help and the argument parsing are made), and what it runs.
  */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type * as Mcp from './mcp';
 import { createTwoFilesPatch } from 'diff';
 import {
   type KnownStatus,
@@ -31,7 +34,11 @@ import type { OptionSpecs, ParsedArgs } from './args';
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK } from './exit';
 import { UsageError, createNewFile, loadTextFile, writeBack } from './files';
 import { formatCheck, formatNext, formatStatus, nextJson } from './format';
-import { formatList, listPlans } from './list';
+import { checkRoot, formatList, listPlans } from './list';
+import { withFileLock } from './lock';
+import pkg from '../../package.json';
+
+const VERSION: string = pkg.version;
 
 export interface CommandSpec {
   name: string;
@@ -175,12 +182,26 @@ async function cmdSet(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<nu
   }
   // Validate the status before touching the file, so a typo fails fast.
   const statusArg = values.status as string | undefined;
-  let status: KnownStatus | undefined = statusArg !== undefined ? parseStatusArg(statusArg) : undefined;
+  const status: KnownStatus | undefined = statusArg !== undefined ? parseStatusArg(statusArg) : undefined;
   if (status === undefined && selectors[0] === 'phase') throw new UsageError('set: missing --status S (pending, in-progress, completed, failed, blocked)');
+  // One writer at a time per file (as the MCP tools): read, change and write under its lock. A
+  // dry run writes nothing and takes none; a path that does not resolve gets load's message.
+  const real = values['dry-run'] ? undefined : await fs.realpath(path.resolve(ctx.cwd, file)).catch(() => undefined);
+  const change = (): Promise<number> => setUnlocked(ctx, file, values, selectors[0], status);
+  return real ? withFileLock(real, file, change) : change();
+}
 
+async function setUnlocked(
+  ctx: Ctx,
+  file: string,
+  values: ParsedArgs['values'],
+  selector: 'phase' | 'task' | 'line',
+  given: KnownStatus | undefined,
+): Promise<number> {
+  let status = given;
   const { file: f, plan } = await load(ctx, file);
   let target: Target;
-  switch (selectors[0]) {
+  switch (selector) {
     case 'phase':
       target = { kind: 'phase', index: findPhase(plan, values.phase as string) };
       break;
@@ -232,6 +253,17 @@ async function cmdRepair(ctx: Ctx, { values, positionals }: ParsedArgs): Promise
   const after = applyEdits(f.text, edits);
   const summary = `${file}: ${plural(edits.length, 'repair')} (${[...new Set(edits.map((e) => `"${e.expected}" -> "${e.text}"`))].slice(0, 5).join(', ')}${new Set(edits.map((e) => e.expected)).size > 5 ? ', ...' : ''})`;
   return finishWrite(ctx, f, file, after, summary, !!values['dry-run']);
+}
+
+async function cmdMcp(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
+  if (positionals.length) throw new UsageError(`mcp: unexpected argument ${positionals[0]}; give folders with --root DIR`);
+  const given = (values.root as string[] | undefined) ?? ['.'];
+  const roots = given.map((r) => checkRoot(r, ctx.cwd));
+  // dist/mcp.js, bundled apart (scripts/build.mjs): the SDK is not loaded by the other commands.
+  const load = require as (id: string) => typeof Mcp;
+  const { serveMcp } = load(path.join(__dirname, 'mcp.js'));
+  await serveMcp(roots, VERSION);
+  return EXIT_OK;
 }
 
 async function cmdNew(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
@@ -326,6 +358,17 @@ a Completed: timestamp). The file keeps its encoding, BOM and line endings.`,
     details: 'Repairs emoji and symbols damaged by a wrong encoding ("‚úÖ", "âœ…" -> "✅").',
     options: DRY_RUN,
     run: cmdRepair,
+  },
+  {
+    name: 'mcp',
+    usage: '[--root DIR]...',
+    summary: 'Serve the plan tools to coding agents (Model Context Protocol, stdio).',
+    details: `Runs an MCP server on stdin/stdout with the tools list_plans, read_plan, next_step,
+set_status, check_plan and add_section. Files are read and written only inside the roots
+(default: the current folder); status changes are the same guarded edits as \`set\`, one writer
+at a time per file (a lock file next to it), so agents working at once lose no edit.`,
+    options: { root: { type: 'string', arg: 'DIR', multiple: true, help: 'a folder the tools may read and write (repeatable)' } },
+    run: cmdMcp,
   },
   {
     name: 'new',

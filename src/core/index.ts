@@ -9,6 +9,7 @@ export * from './identity';
 export * from './labels';
 export * from './actions';
 export * from './queries';
+export * from './agent';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
 export * from './templates';
