@@ -62,6 +62,7 @@ if (args.has('--integration')) {
 if (args.has('--bench')) {
   builds.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js' });
   builds.push({ ...common, entryPoints: ['bench/discovery.ts'], outfile: 'out/bench/discovery.js' });
+  builds.push({ ...common, entryPoints: ['bench/mcp.ts'], outfile: 'out/bench/mcp.js' });
 }
 
 /** The CLI is run as `phasewise` (npm's bin): keep it executable after every build. */
