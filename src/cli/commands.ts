@@ -16,6 +16,8 @@ import {
   PlanDocument,
   SKIPPED_DIRS,
   StatusJsonSchema,
+  AGENT_BLOCK_START,
+  agentInstructions,
   applyEdits,
   checkPlan,
   findAtLine,
@@ -29,6 +31,7 @@ import {
   repairEdits,
   setStatus,
   toStatusJson,
+  withAgentInstructions,
 } from '../core';
 import type { OptionSpecs, ParsedArgs } from './args';
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK } from './exit';
@@ -255,6 +258,33 @@ async function cmdRepair(ctx: Ctx, { values, positionals }: ParsedArgs): Promise
   return finishWrite(ctx, f, file, after, summary, !!values['dry-run']);
 }
 
+async function cmdAgents(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
+  if (positionals.length) throw new UsageError(`agents: unexpected argument ${positionals[0]}; use --write FILE`);
+  const target = values.write as string | undefined;
+  if (target === undefined) {
+    out(ctx, agentInstructions());
+    return EXIT_OK;
+  }
+  const abs = path.resolve(ctx.cwd, target);
+  const real = await fs.realpath(abs).catch(() => undefined);
+  if (!real) {
+    await createNewFile(target, ctx.cwd, agentInstructions());
+    out(ctx, `Wrote the agent instructions to ${target}\n`);
+    return EXIT_OK;
+  }
+  return withFileLock(real, target, async () => {
+    const f = await loadTextFile(target, ctx.cwd);
+    const after = withAgentInstructions(f.text);
+    if (after === f.text) {
+      out(ctx, `${target} already has the current agent instructions; nothing changed\n`);
+      return EXIT_OK;
+    }
+    await writeBack(f, after);
+    out(ctx, `${f.text.includes(AGENT_BLOCK_START) ? 'Replaced' : 'Added'} the agent instructions in ${target}\n`);
+    return EXIT_OK;
+  });
+}
+
 async function cmdMcp(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
   if (positionals.length) throw new UsageError(`mcp: unexpected argument ${positionals[0]}; give folders with --root DIR`);
   const given = (values.root as string[] | undefined) ?? ['.'];
@@ -358,6 +388,16 @@ a Completed: timestamp). The file keeps its encoding, BOM and line endings.`,
     details: 'Repairs emoji and symbols damaged by a wrong encoding ("‚úÖ", "âœ…" -> "✅").',
     options: DRY_RUN,
     run: cmdRepair,
+  },
+  {
+    name: 'agents',
+    usage: '[--write FILE]',
+    summary: 'Print (or write into AGENTS.md) instructions for coding agents.',
+    details: `Prints a short instructions block for coding agents: how to read the plans and keep them
+true through the Phasewise tools. With --write FILE, puts it into FILE (created if missing)
+between marker comments; a second run replaces the block instead of adding another.`,
+    options: { write: { type: 'string', arg: 'FILE', help: 'write the block into FILE (e.g. AGENTS.md) instead of printing it' } },
+    run: cmdAgents,
   },
   {
     name: 'mcp',
