@@ -35,6 +35,7 @@ export const Command = {
   revealLine: 'phasewise.revealLine',
   showLog: 'phasewise.showLog',
   applyFix: 'phasewise.applyFix',
+  addAgentInstructions: 'phasewise.addAgentInstructions',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

@@ -2,11 +2,11 @@
 // documents, emoji repair, and the status history (sources, outside changes, recovery).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { currentPhaseIndex, nextWork, parsePlan } from '../../src/core';
+import { AGENT_BLOCK_START, agentInstructions, currentPhaseIndex, nextWork, parsePlan, withAgentInstructions } from '../../src/core';
 import type { PhasewiseApi } from '../../src/extension';
 import { HISTORY_KEY, History } from '../../src/host/history';
 import type { HistoryEvent } from '../../src/host/historyModel';
-import { discardNewFiles, getApi, openPlanCopy, samplePlanText, track, waitFor, writePlanCopy } from './support';
+import { discardNewFiles, getApi, openPlanCopy, samplePlanText, track, waitFor, workspaceFolder, writeNewFile, writePlanCopy } from './support';
 
 const encoder = new TextEncoder();
 
@@ -211,6 +211,37 @@ describe('Phasewise commands', function () {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), damaged, 'one undo brings the damaged text back');
+  });
+});
+
+describe('Phasewise: Add Agent Instructions', function () {
+  this.timeout(30_000);
+  before(getApi);
+  afterEach(discardNewFiles);
+
+  it('adds the instructions block to an AGENTS.md once: a second run replaces it, and one undo takes it back', async () => {
+    const uri = await writeNewFile('it-agents', '# Agents\n\nKeep commits small.\n');
+    await vscode.commands.executeCommand('phasewise.addAgentInstructions', uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const once = document.getText();
+    assert.equal(once, withAgentInstructions('# Agents\n\nKeep commits small.\n'));
+    assert.ok(!document.isDirty, 'saved, as it had no unsaved changes');
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.equal(onDisk, once);
+    await vscode.commands.executeCommand('phasewise.addAgentInstructions', uri);
+    assert.equal(document.getText(), once);
+    assert.equal(once.split(AGENT_BLOCK_START).length, 2, 'one block');
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), '# Agents\n\nKeep commits small.\n');
+  });
+
+  it('creates the file when it does not exist', async () => {
+    const uri = vscode.Uri.joinPath(workspaceFolder(), `it-agents-new-${process.pid}.md`);
+    track(uri);
+    await vscode.commands.executeCommand('phasewise.addAgentInstructions', uri);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.equal(text, agentInstructions());
   });
 });
 

@@ -3,7 +3,7 @@
  * skips the prompt), and the repair of damaged emoji in the active document.
  */
 import * as vscode from 'vscode';
-import { newDocument, repairEdits, type DocumentTemplate } from '../../core';
+import { AGENT_BLOCK_START, newDocument, repairEdits, withAgentInstructions, type DocumentTemplate } from '../../core';
 import { applyToDocument } from '../apply';
 import { Command, type CommandId } from '../ids';
 import type { Services } from '../services';
@@ -66,9 +66,66 @@ async function repairEmoji(s: Services): Promise<number> {
   return edits.length;
 }
 
+/** Where the agent instructions go: the file given, else AGENTS.md of the (chosen) workspace folder, else a file the user picks. */
+async function instructionsTarget(arg: unknown): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) return arg;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder =
+    folders.length > 1 ? (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Add the agent instructions to which folder?' }))?.uri : folders[0]?.uri;
+  if (folder) return vscode.Uri.joinPath(folder, 'AGENTS.md');
+  const picked = await vscode.window.showSaveDialog({ title: 'Phasewise: Add Agent Instructions', filters: { Markdown: ['md'] } });
+  return picked;
+}
+
+/**
+ * Puts the instructions block for coding agents into AGENTS.md (or the file given): a new
+ * file with the block, or the block replaced or appended in the document as one edit, saved
+ * when the document had no unsaved changes.
+ */
+async function addAgentInstructions(arg: unknown): Promise<vscode.Uri | undefined> {
+  const uri = await instructionsTarget(arg);
+  if (!uri) return undefined;
+  const exists = await vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+  if (!exists && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { contents: new TextEncoder().encode(withAgentInstructions('')), ignoreIfExists: true });
+    await vscode.workspace.applyEdit(edit);
+    void vscode.window.showInformationMessage(`Phasewise: wrote the agent instructions to ${fileName(uri)}.`);
+    return uri;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  const before = document.getText();
+  const after = withAgentInstructions(before);
+  if (after === before) {
+    void vscode.window.showInformationMessage(`Phasewise: ${fileName(uri)} already has the current agent instructions.`);
+    return uri;
+  }
+  // The changed range only: what lies before and after it stays untouched.
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let tail = 0;
+  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const wasDirty = document.isDirty;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, new vscode.Range(document.positionAt(start), document.positionAt(before.length - tail)), after.slice(start, after.length - tail));
+  if (!(await vscode.workspace.applyEdit(edit))) {
+    void vscode.window.showWarningMessage(`Phasewise: the agent instructions could not be written to ${fileName(uri)}.`);
+    return undefined;
+  }
+  if (!wasDirty) await document.save();
+  void vscode.window.showInformationMessage(
+    `Phasewise: ${before.includes(AGENT_BLOCK_START) ? 'updated' : 'added'} the agent instructions in ${fileName(uri)}.`,
+  );
+  return uri;
+}
+
 export function documentCommands(s: Services): CommandGroup {
   return {
     ...Object.fromEntries(DOCUMENT_COMMANDS.map(([id, kind]) => [id, (arg?: unknown) => newDocumentCommand(kind, arg)])),
     [Command.repairEmoji]: () => repairEmoji(s),
+    [Command.addAgentInstructions]: (arg?: unknown) => addAgentInstructions(arg),
   };
 }
