@@ -25,6 +25,7 @@ import {
   findTask,
   hasErrors,
   newDocument,
+  nextJson,
   parseStatusArg,
   parseStatusText,
   phaseLabel,
@@ -36,7 +37,7 @@ import {
 import type { OptionSpecs, ParsedArgs } from './args';
 import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK } from './exit';
 import { UsageError, createNewFile, loadTextFile, writeBack } from './files';
-import { formatCheck, formatNext, formatStatus, nextJson } from './format';
+import { formatCheck, formatNext, formatStatus } from './format';
 import { checkRoot, formatList, listPlans } from './list';
 import { withFileLock } from './lock';
 import pkg from '../../package.json';

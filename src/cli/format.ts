@@ -83,25 +83,6 @@ export function formatCheck(diags: readonly Diagnostic[], file: string): string 
   return out.join('\n') + '\n';
 }
 
-export interface NextJson {
-  version: 1;
-  file: string;
-  phase: { number: string | null; id: string | null; title: string; status: Status; line: number } | null;
-  task: { id: string | null; title: string; status: Status; line: number } | null;
-}
-
-export function nextJson(plan: Plan, file: string): NextJson {
-  const w = nextWork(plan);
-  const p = w.phase !== undefined ? plan.phases[w.phase] : undefined;
-  const t = w.task !== undefined ? plan.tasks[w.task] : undefined;
-  return {
-    version: 1,
-    file,
-    phase: p ? { number: p.number ?? null, id: p.id ?? null, title: p.title, status: p.status, line: p.line + 1 } : null,
-    task: t ? { id: t.id ?? null, title: t.title, status: t.status, line: t.line + 1 } : null,
-  };
-}
-
 export function formatNext(plan: Plan): string {
   const w = nextWork(plan);
   const out: string[] = [];

@@ -26,6 +26,7 @@ import {
   findPhase,
   findTask,
   insertTemplate,
+  nextJson,
   nextWork,
   parseStatusArg,
   phaseName,
@@ -36,7 +37,6 @@ import {
   toStatusJson,
 } from '../core';
 import { UsageError, errnoCode, loadTextFile, writeBack, type LoadedFile } from './files';
-import { nextJson } from './format';
 import { listPlans } from './list';
 import { withFileLock } from './lock';
 
@@ -137,7 +137,7 @@ export class PlanTools {
       const { plan } = await this.load(name);
       const w = nextWork(plan);
       if (w.phase === undefined && w.task === undefined && files.length > 1) continue;
-      const json = nextJson(plan, name) as unknown as Record<string, unknown>;
+      const json = { ...nextJson(plan, name) };
       const p = w.phase !== undefined ? plan.phases[w.phase] : undefined;
       const t = w.task !== undefined ? plan.tasks[w.task] : undefined;
       const text =

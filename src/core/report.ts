@@ -1,8 +1,8 @@
 /** The versioned JSON view of a plan (`phasewise status --json`), and its progress numbers. */
 import type { Diagnostic } from './diagnostics';
-import { currentPhaseIndex } from './edits';
+import { currentPhaseIndex, nextWork } from './edits';
 import { phaseIdentity } from './identity';
-import { JSON_VERSION, type Phase, type Plan, type StatusJson } from './model';
+import { JSON_VERSION, type Phase, type Plan, type Status, type StatusJson } from './model';
 
 /** Phases completed out of all phases; for a document without phases, tasks done out of all. */
 export function progress(plan: Plan): { completed: number; total: number } {
@@ -44,5 +44,25 @@ export function toStatusJson(plan: Plan, diagnostics: readonly Diagnostic[], fil
       phase: t.phase !== undefined ? phaseIdentity(plan.phases[t.phase]) : null,
     })),
     diagnostics: diagnostics.map((d) => ({ line: d.line + 1, severity: d.severity, code: d.code, message: d.message })),
+  };
+}
+
+/** `phasewise next --json` and the agents' next_step: the phase to work on and its first open task (lines 1-based). */
+export interface NextJson {
+  version: 1;
+  file: string;
+  phase: { number: string | null; id: string | null; title: string; status: Status; line: number } | null;
+  task: { id: string | null; title: string; status: Status; line: number } | null;
+}
+
+export function nextJson(plan: Plan, file: string): NextJson {
+  const w = nextWork(plan);
+  const p = w.phase !== undefined ? plan.phases[w.phase] : undefined;
+  const t = w.task !== undefined ? plan.tasks[w.task] : undefined;
+  return {
+    version: 1,
+    file,
+    phase: p ? { number: p.number ?? null, id: p.id ?? null, title: p.title, status: p.status, line: p.line + 1 } : null,
+    task: t ? { id: t.id ?? null, title: t.title, status: t.status, line: t.line + 1 } : null,
   };
 }
