@@ -63,6 +63,8 @@ export interface Task {
   mark?: StatusMark;
   /** A status emoji on a tracker entry's heading, kept in step with `mark`. */
   headingMark?: StatusMark;
+  /** The status cell of a table row that repeats this tracker entry (a summary table), kept in step with `mark`. */
+  rowMark?: StatusMark;
   /** The first line of the task (list item line or tracker heading). */
   range: Range;
   /** The whole task: list item with its children, or the tracker entry's section. */

@@ -168,6 +168,7 @@ export function setTaskStatus(text: string, plan: Plan, index: number, status: K
   if (task.mark) edits.push(markEdit(text, plan, task.mark, status, vocab));
   else edits.push(insertStatusField(text, plan, task.range.start, status, vocab));
   if (task.headingMark) edits.push(markEdit(text, plan, task.headingMark, status, vocab));
+  if (task.rowMark) edits.push(markEdit(text, plan, task.rowMark, status, vocab));
   edits.push(...parentEdits(text, plan, index, status, vocab));
   return edits.filter((e): e is TextEdit => !!e);
 }

@@ -53,6 +53,7 @@ export function vocabularyOf(plan: Plan): Vocabularies {
   for (const t of plan.tasks) {
     addMark(t.mark, fields);
     addMark(t.headingMark, fields);
+    addMark(t.rowMark, table);
   }
   for (const o of plan.overviews) for (const r of o.rows) addMark(r.mark, table);
   // Backlog.md's own words, for a task file that has used only one of them so far.

@@ -56,6 +56,7 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
     phaseKeys: new Set(),
     currentNext: false,
     headingIds: new Set(),
+    rowMarks: new Map(),
     boxIds: new Map(),
   };
   for (const seg of segments) for (const b of seg.blocks) if (b.type === 'heading' && b.facts?.tracker) ctx.headingIds.add(b.facts.tracker.id);

@@ -3,7 +3,7 @@
  * whose sections are still open, and the previous model's nodes it may take over.
  */
 import type { Field, FixBlock, Heading, OverviewTable, Phase, StatusMark, Task, TaskKind } from '../model';
-import { FieldNode, TaskNode } from './nodes';
+import { FieldNode, type MarkNode, TaskNode } from './nodes';
 import type { Label, RelField } from './types';
 
 export interface Context {
@@ -25,6 +25,8 @@ export interface Context {
   currentNext: boolean;
   /** IDs of the tracker entries written as headings (`### SEC-001: ...`). */
   headingIds: Set<string>;
+  /** The status cells of table rows that repeat a heading entry, by ID (the first row of each). */
+  rowMarks: Map<string, MarkNode>;
   /** The last checkbox task with each ID, for Kiro's flat subtasks. */
   boxIds: Map<string, number>;
   fixes: FixBlock[];

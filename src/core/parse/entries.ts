@@ -33,10 +33,14 @@ export function frontMatterEntry(ctx: Context, fm: FrontMatter, bom: number): vo
 export function addTableEntries(ctx: Context, entries: readonly TableEntry[], off: number, ln: number): void {
   const phase = innerPhase(ctx);
   for (const e of entries) {
-    if (ctx.headingIds.has(e.id)) continue;
     const cell = e.cells[e.statusColumn];
     const base = cell.s + off;
     const mark = new MarkNode(e.status, cell.text, 'table', base, cell.e + off, base + e.phraseStart, base + e.phraseEnd);
+    // A row that repeats a heading entry is no second task: its cell follows the entry.
+    if (ctx.headingIds.has(e.id) || e.repeat) {
+      if (ctx.headingIds.has(e.id) && !ctx.rowMarks.has(e.id)) ctx.rowMarks.set(e.id, mark);
+      continue;
+    }
     ctx.tasks.push(
       new TaskNode('tracker', e.id, e.title, e.status, mark, e.line + ln, 0, undefined, phase, e.start + off, e.end + off, e.start + off, e.end + off),
     );

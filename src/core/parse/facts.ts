@@ -242,7 +242,11 @@ function tableFacts(text: string, b: Block & { type: 'table' }): TableFacts {
     return facts;
   }
   const phaseColumn = names.findIndex((n) => PHASE_COL.test(n));
-  if (phaseColumn < 0) return facts;
+  if (phaseColumn < 0) {
+    const repeated = repeatedRows(rows, names, statusColumn);
+    if (repeated) facts.entries = repeated;
+    return facts;
+  }
   const nameIdx = names.findIndex((n, i) => i !== phaseColumn && NAME_COL.test(n));
   const out: NonNullable<TableFacts['overview']> = { phaseColumn, statusColumn, header, rows: [] };
   if (nameIdx >= 0) out.nameColumn = nameIdx;
@@ -286,6 +290,30 @@ function trackerRows(rows: readonly RelRow[], names: readonly string[], statusCo
     out.push({ ...r, id, title, statusColumn, status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd });
   }
   return out.length * 2 >= rows.length - 1 ? out : undefined;
+}
+
+/** An entry ID that opens a title cell: `SEC-001: OAuth fix`, `OPS-2 - Prune`, `T012 Write`. */
+const LEADING_ID = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-?\d+[A-Za-z0-9]*)(?=:|\s)/;
+
+/**
+ * Rows of a summary table whose title cells open with entry IDs (`| SEC-001: OAuth fix | 0.2h |
+ * NOT_STARTED |`): candidates to repeat heading entries, which `addTableEntries` keeps only
+ * for IDs a heading entry has.
+ */
+function repeatedRows(rows: readonly RelRow[], names: readonly string[], statusColumn: number): TableEntry[] | undefined {
+  const column = names.findIndex((n, i) => i !== statusColumn && ENTRY_TITLE_COL.test(n));
+  if (column < 0 || rows.length < 2) return undefined;
+  const out: TableEntry[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i];
+    const cell = r.cells[column];
+    const statusCell = r.cells[statusColumn];
+    const m = cell && statusCell ? LEADING_ID.exec(plainCell(cell.text)) : null;
+    if (!m) continue;
+    const p = parseStatusText(statusCell.text);
+    out.push({ ...r, id: m[1], title: '', statusColumn, status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd, repeat: true });
+  }
+  return out.length ? out : undefined;
 }
 
 /** The rows of a table, walking its lines once (`rows` are line indexes, delimiter excluded). */

@@ -61,6 +61,7 @@ export class CellNode implements TableCell {
 export class TaskNode implements Task {
   // Set on the few tasks that have them (not initialised: most tasks never carry them).
   declare headingMark?: StatusMark;
+  declare rowMark?: StatusMark;
   declare parallel?: boolean;
   declare story?: string;
   declare requirements?: string[];

@@ -137,6 +137,11 @@ export interface TableEntry extends RelRow {
   status: Status;
   phraseStart: number;
   phraseEnd: number;
+  /**
+   * A row that names an entry in a title cell (`SEC-001: OAuth fix`) rather than in an ID
+   * column: it only ever repeats a heading entry (its cell follows the entry), never a task.
+   */
+  repeat?: boolean;
 }
 
 export interface TableFacts {
