@@ -28,7 +28,8 @@ function reason(e: unknown): string {
   }
 }
 
-function inside(real: string, rootReal: string): boolean {
+/** True when `real` is `rootReal` or below it (both resolved). */
+export function inside(real: string, rootReal: string): boolean {
   const rel = path.relative(rootReal, real);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -37,7 +37,7 @@ import {
   toStatusJson,
 } from '../core';
 import { UsageError, errnoCode, loadTextFile, writeBack, type LoadedFile } from './files';
-import { listPlans } from './list';
+import { inside, listPlans } from './list';
 import { withFileLock } from './lock';
 
 interface ToolResult {
@@ -80,6 +80,7 @@ export class PlanTools {
   async locate(file: string): Promise<string> {
     if (!file || file.includes('\0')) throw new UsageError('give the plan file as a path inside the workspace, e.g. docs/plan.md');
     const roots = await this.realRoots;
+    const outsideMessage = `${file} is outside the folders this server may read (${this.roots.join(', ')})`;
     for (const [i, root] of this.roots.entries()) {
       const abs = path.resolve(root, file);
       let real: string;
@@ -89,16 +90,11 @@ export class PlanTools {
         if (errnoCode(e) === 'ENOENT' || errnoCode(e) === 'ENOTDIR') continue;
         throw new UsageError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      const rel = path.relative(roots[i], real);
-      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
-        throw new UsageError(`${file} is outside the folders this server may read (${this.roots.join(', ')})`);
+      if (real === roots[i] || !inside(real, roots[i])) throw new UsageError(outsideMessage);
       return real;
     }
-    const outside = this.roots.every((root) => {
-      const rel = path.relative(path.resolve(root), path.resolve(root, file));
-      return rel.startsWith('..') || path.isAbsolute(rel);
-    });
-    throw new UsageError(outside ? `${file} is outside the folders this server may read (${this.roots.join(', ')})` : `${file}: no such file`);
+    const outside = this.roots.every((root) => !inside(path.resolve(root, file), path.resolve(root)));
+    throw new UsageError(outside ? outsideMessage : `${file}: no such file`);
   }
 
   private async load(file: string): Promise<{ f: LoadedFile; plan: Plan }> {
