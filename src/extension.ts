@@ -22,6 +22,7 @@ import { revealLine } from './host/reveal';
 import { ActivePlan, type Services } from './host/services';
 import { registerStatusBar } from './host/statusBar';
 import { PlanStore } from './host/store';
+import { registerLanguageModelTools, type LanguageModelTools } from './host/tools/register';
 import { registerTree, type PlansTree } from './host/tree/register';
 
 /** The progress model is rebuilt at most this often while typing. */
@@ -35,6 +36,8 @@ export interface PhasewiseApi {
   statusBar: vscode.StatusBarItem;
   progress: ProgressViewProvider;
   diagnostics: vscode.DiagnosticCollection;
+  /** The chat tools' implementations, by tool name. */
+  languageModelTools: LanguageModelTools;
 }
 
 export function activate(context: vscode.ExtensionContext): PhasewiseApi {
@@ -96,12 +99,13 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
     tree.commands,
     diagnostics.commands,
   ]);
+  const languageModelTools = registerLanguageModelTools(services);
 
   // Outside changes are compared against the plans as discovered; discovery does not hold up activation.
   context.subscriptions.push(new OutsideChanges(store, history));
   void store.refresh();
   log.info(`Phasewise ${context.extension.packageJSON.version} active.`);
-  return { services, tree, codeLens, statusBar, progress, diagnostics: diagnostics.collection };
+  return { services, tree, codeLens, statusBar, progress, diagnostics: diagnostics.collection, languageModelTools };
 }
 
 export function deactivate(): void {}

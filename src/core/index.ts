@@ -10,6 +10,7 @@ export * from './labels';
 export * from './actions';
 export * from './queries';
 export * from './agent';
+export * from './agentTools';
 export * from './agentInstructions';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';

@@ -8,7 +8,7 @@ import { StatusSchema, type Plan, type Status, phaseKey, phaseName, taskKey, tas
 
 export const HISTORY_VERSION = 2;
 
-export const SourceSchema = z.enum(['lens', 'command', 'tree', 'outside']);
+export const SourceSchema = z.enum(['lens', 'command', 'tree', 'outside', 'agent']);
 export type HistorySource = z.infer<typeof SourceSchema>;
 
 export const HistoryEventSchema = z.object({

@@ -40,3 +40,25 @@ describe('Phasewise in a multi-root workspace', () => {
     await vscode.commands.executeCommand('undo');
   });
 });
+
+describe('Phasewise chat tools in a multi-root workspace', () => {
+  it('names files with their folder, as VS Code does, and reads each from its own folder', async () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const api = await getApi();
+    const roadmap = vscode.Uri.joinPath(folders[1].uri, 'roadmap.md');
+    await waitFor('the roadmap', () => api.services.store.get(roadmap));
+    const listed = await api.languageModelTools.workspace.listPlans();
+    const files = (listed.json.files as Array<{ root: string; file: string }>).map((f) => `${f.root} ${f.file}`);
+    assert.ok(files.includes(`${folders[1].name} ${folders[1].name}/roadmap.md`), files.join(', '));
+    assert.ok(files.includes(`${folders[0].name} ${folders[0].name}/execution-plan.md`), files.join(', '));
+    const read = await vscode.lm.invokeTool('phasewise_read_plan', { input: { file: `${folders[1].name}/roadmap.md` }, toolInvocationToken: undefined });
+    const json = JSON.parse((read.content[1] as vscode.LanguageModelTextPart).value) as { title: string; file: string };
+    assert.equal(json.title, 'Roadmap: Search');
+    assert.equal(json.file, `${folders[1].name}/roadmap.md`);
+    // A path that climbs out of the folders is refused.
+    await assert.rejects(
+      Promise.resolve(vscode.lm.invokeTool('phasewise_read_plan', { input: { file: '../../roadmap.md' }, toolInvocationToken: undefined })),
+      /outside the workspace/,
+    );
+  });
+});

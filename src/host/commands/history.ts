@@ -15,6 +15,7 @@ const SOURCE_WORDS: Record<HistorySource, string> = {
   tree: 'from the Plans view',
   command: 'from a command',
   outside: 'edited outside Phasewise',
+  agent: 'by an agent in chat',
 };
 
 async function showHistory(s: Services): Promise<void> {
