@@ -85,6 +85,32 @@ describe('block scanner: shapes it summarises like remark', () => {
   for (const [name, text] of Object.entries(cases)) it(name, () => accepts(text));
 });
 
+describe('block scanner: tabs count as columns to the next multiple of 4', () => {
+  const cases: Record<string, string> = {
+    'a tab after a bullet': '-\tthing',
+    'a tab after an ordered marker': lines('1.\tfirst', '2.\tsecond'),
+    'tabbed items with tabbed continuation paragraphs': lines(
+      '*\t`name` (string)',
+      '\tWhat it does, on one line.',
+      '',
+      '*\t`other` (boolean)',
+      '\tMore about it.',
+      '',
+      '\tA second paragraph of it.',
+      '',
+      'after',
+    ),
+    'a child list indented with a tab': lines('- item', '\t- tabbed child', '\t\t- grandchild'),
+    'a tab that the item only partly needs': lines('- item', '', '\tits second paragraph', '', '- next'),
+    'spaces then a tab': lines('- item', '  \tstill the item', 'lazy? no: a new paragraph', ''),
+    'a tab-indented line after a paragraph at the top level': lines('words', '\tmore words'),
+    'indented code with tabs at the top level': lines('\tcode();', '\t\tmore();', '', 'text'),
+    'a checkbox after a tab': lines('-\t[ ] open', '-\t[x] done'),
+    'a tab before a heading inside an item': lines('- item', '', '\t## not a heading, code? no: four columns in the item', ''),
+  };
+  for (const [name, text] of Object.entries(cases)) it(name, () => accepts(text));
+});
+
 describe('block scanner: shapes it leaves to remark', () => {
   const cases: Record<string, string> = {
     'definition with its title on the next line': lines('[site]: https://example.com', '"A title"'),
@@ -96,8 +122,8 @@ describe('block scanner: shapes it leaves to remark', () => {
     'footnote definition followed by a line': lines('[^note]: a footnote', 'that carries on'),
     'footnote definition continued four columns in': lines('[^note]: a footnote', '', '    with a second paragraph'),
     'footnote definition that starts a list': lines('[^note]: - a list', ''),
-    'tab indentation': lines('- item', '\t- tabbed child'),
-    'tab after a list marker': '-\tthing',
+    'a tab after the marker whose content starts as indented code': lines('-\t\tcode', ''),
+    'a fence in an item indented with a tab': lines('- item', '\t```', '\tcode', '\t```'),
     'empty list item': lines('-', '  text'),
     'blockquote followed by a lazy line': lines('> quoted', 'lazy'),
     'fence inside a blockquote': lines('> ```', '> code', '> ```'),

@@ -101,3 +101,19 @@ export function detectEol(text: string): '\n' | '\r\n' {
   const i = text.indexOf('\n');
   return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
 }
+
+/** The column of `p` in the line starting at `s`, tabs advancing to the next multiple of 4. */
+export function columnAt(text: string, s: number, p: number): number {
+  let col = 0;
+  for (let k = s; k < p; k++) col = text.charCodeAt(k) === 9 ? (col + 4) & ~3 : col + 1;
+  return col;
+}
+
+/** The end of `text` without its last line break (where a block left open at the end ends). */
+export function endBeforeLastBreak(text: string): number {
+  let e = text.length;
+  const c = text.charCodeAt(e - 1);
+  if (c === 10) e -= text.charCodeAt(e - 2) === 13 ? 2 : 1;
+  else if (c === 13) e--;
+  return e;
+}

@@ -12,8 +12,10 @@
  * line starts with `>` and that end at a blank line, and bullet and ordered lists (tight or
  * loose, nested, with continuation paragraphs and fences in items).
  *
- * Refused (undefined): tabs in indentation outside top-level code and HTML, lazy continuation
- * lines, anything that could be a link reference or footnote definition, empty list items,
+ * Tabs in indentation and after list markers count as columns to the next multiple of 4.
+ *
+ * Refused (undefined): tabs in the indentation of fences and their closing lines in items, lazy
+ * continuation lines, anything that could be a link reference or footnote definition, empty list items,
  * items whose content starts with 5+ spaces or with another container, indented code, HTML,
  * tables and blockquotes inside items, fences closed by the end of their item, HTML blocks
  * of kind 7, tables after a lazy line or with rows that do not start with `|`, blockquotes
@@ -21,7 +23,7 @@
  */
 import type { Block, ItemBlock, ListBlock, ParagraphBlock } from './types';
 import { HTML_KINDS, type OpenEnd } from './blocks';
-import { lineEnd, lineEndAt, isBlank } from './lines';
+import { columnAt, endBeforeLastBreak, lineEnd, lineEndAt, isBlank } from './lines';
 import {
   atxDepth,
   cellCount,
@@ -140,9 +142,17 @@ class Scanner {
       }
     }
     if (leaf && !all && leaf.kind === 'fence') refuse(); // a fence closed by the end of its item
-    if (tab) refuse();
+    let pc = ind;
+    if (tab) {
+      // Tabs in the indentation: columns, with tab stops every 4 (as CommonMark counts them).
+      pc = columnAt(text, s, q);
+      p = q;
+      d = 0;
+      while (d < stack.length && pc >= stack[d].content) d++;
+    }
+    const at = d === stack.length;
     if (leaf?.kind === 'icode') {
-      if (ind >= 4) {
+      if (pc >= 4) {
         this.touch(0, e, leaf.block);
         return li;
       }
@@ -156,23 +166,23 @@ class Scanner {
       if (ind === 0 && text.charCodeAt(s) === 35 /* # */ && atxDepth(text, s, e) > 0) {
         this.leaf = undefined;
       } else {
-        if (ind !== 0 || (text.charCodeAt(s) !== 124 /* | */ && !plainTextStart(text, s, e))) refuse();
+        if (pc !== 0 || (text.charCodeAt(s) !== 124 /* | */ && !plainTextStart(text, s, e))) refuse();
         leaf.block.rows.push(li);
         this.touch(0, e, leaf.block);
         return li;
       }
     }
-    return this.start(li, s, e, p, d, all);
+    return this.start(li, s, e, p, d, at, pc);
   }
 
-  /** A line (or the rest of a line after a list marker) at `p` in context `d`. */
-  private start(li: number, s: number, e: number, p: number, d: number, all: boolean): number {
+  /** A line (or the rest of a line after a list marker) at `p` (column `pc`) in context `d`. */
+  private start(li: number, s: number, e: number, p: number, d: number, all: boolean, pc: number): number {
     const text = this.text;
     const leaf = this.leaf;
     const paraOpen = all && leaf?.kind === 'para';
     const lazyPara = !all && leaf?.kind === 'para';
     const col = d ? this.stack[d - 1].content : 0;
-    const r = p - s - col;
+    const r = pc - col;
     const c = text.charCodeAt(p);
     if (r >= 4) {
       if (paraOpen) return this.continuePara(li, e, p);
@@ -236,7 +246,7 @@ class Scanner {
           return li;
         }
         if (c !== 95) {
-          const m = this.item(li, s, e, d, paraOpen, p + 1, String.fromCharCode(c), false);
+          const m = this.item(li, s, e, d, paraOpen, p + 1, pc + 1, String.fromCharCode(c), false);
           if (m >= 0) return m;
         }
         break;
@@ -262,7 +272,7 @@ class Scanner {
           const dl = text.charCodeAt(k);
           if (k - p <= 9 && (dl === 46 || dl === 41)) {
             const one = k - p === 1 && c === 49;
-            const m = this.item(li, s, e, d, paraOpen && !one ? undefined : paraOpen, k + 1, dl === 46 ? '.' : ')', true);
+            const m = this.item(li, s, e, d, paraOpen && !one ? undefined : paraOpen, k + 1, pc + k + 1 - p, dl === 46 ? '.' : ')', true);
             if (m >= 0) return m;
           }
         }
@@ -337,7 +347,7 @@ class Scanner {
     const leaf = this.leaf as Extract<Leaf, { kind: 'para' }>;
     const text = this.text;
     let k = leaf.start;
-    while (text.charCodeAt(k) === 32) k++;
+    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
     this.touch(this.stack.length, e, leaf.block);
     if (leaf.block) {
       const out = this.out;
@@ -351,15 +361,22 @@ class Scanner {
    * A list item whose marker ends before `m`, in context `d`. Returns -1 when the line is not
    * an item (an ordered item that would interrupt a paragraph: `para` undefined).
    */
-  private item(li: number, s: number, e: number, d: number, para: boolean | undefined, m: number, marker: string, ordered: boolean): number {
+  private item(li: number, s: number, e: number, d: number, para: boolean | undefined, m: number, mc: number, marker: string, ordered: boolean): number {
     const text = this.text;
     const after = text.charCodeAt(m);
     if (m < e && after !== 32 && after !== 9) return -1;
     if (para === undefined) return -1;
+    // The content starts after the spaces and tabs that follow the marker (at column `kc`).
     let k = m;
-    while (k < e && text.charCodeAt(k) === 32) k++;
-    if (k === e || text.charCodeAt(k) === 9) refuse(); // empty item, or a tab after the marker
-    if (k - m >= 5) refuse(); // indented code as the item's first content
+    let kc = mc;
+    for (; k < e; k++) {
+      const ch = text.charCodeAt(k);
+      if (ch === 32) kc++;
+      else if (ch === 9) kc = (kc + 4) & ~3;
+      else break;
+    }
+    if (k === e) refuse(); // an empty item
+    if (kc - mc >= 5) refuse(); // indented code as the item's first content
     const open = this.lists[d];
     let list: ListBlock;
     this.close(d);
@@ -373,12 +390,12 @@ class Scanner {
     }
     const item: ItemBlock = { start: s, end: e, line: li, lists: [] };
     list.items.push(item);
-    this.stack.push({ item, list, content: k - s });
+    this.stack.push({ item, list, content: kc });
     this.lists.push(undefined);
     this.touch(this.stack.length, e, undefined);
     // Another container on the marker's line: rare, left to remark.
     if (startsContainer(text, k, e)) refuse();
-    return this.start(li, s, e, k, this.stack.length, true);
+    return this.start(li, s, e, k, this.stack.length, true, kc);
   }
 
   private closesFence(leaf: Extract<Leaf, { kind: 'fence' }>, p: number, e: number): boolean {
@@ -451,11 +468,11 @@ class Scanner {
     // An unclosed fence or HTML block (kinds 1 to 5) runs to the end of the text, blank lines
     // and all (only the last line ending is not part of it), and so do the items around it.
     if (leaf?.kind === 'fence') {
-      this.touch(this.stack.length, this.eofEnd(), leaf.block);
+      this.touch(this.stack.length, endBeforeLastBreak(this.text), leaf.block);
       return { kind: 'fence', char: String.fromCharCode(leaf.char), length: leaf.length };
     }
     if (leaf?.kind === 'html' && leaf.end) {
-      this.touch(0, this.eofEnd(), leaf.block);
+      this.touch(0, endBeforeLastBreak(this.text), leaf.block);
       return { kind: 'html', marker: leaf.end };
     }
     const last = this.out[this.out.length - 1];
@@ -466,15 +483,6 @@ class Scanner {
       if (breaks < 2) return { kind: 'html', marker: 'blank' };
     }
     return undefined;
-  }
-
-  private eofEnd(): number {
-    const text = this.text;
-    let e = text.length;
-    const c = text.charCodeAt(e - 1);
-    if (c === 10) e -= text.charCodeAt(e - 2) === 13 ? 2 : 1;
-    else if (c === 13) e--;
-    return e;
   }
 
   private leafIsClosedMarker(b: Block): boolean {
