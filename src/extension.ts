@@ -7,6 +7,7 @@ import { phaseKey } from './core';
 import { registerCodeLens } from './host/codeLens';
 import { documentCommands } from './host/commands/documents';
 import { historyCommands } from './host/commands/history';
+import { logCommands } from './host/commands/logs';
 import { registerCommands } from './host/commands/manager';
 import { navigationCommands } from './host/commands/navigation';
 import { statusCommands } from './host/commands/status';
@@ -96,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
     templateCommands(services),
     documentCommands(services),
     historyCommands(services),
+    logCommands(services),
     tree.commands,
     diagnostics.commands,
   ]);

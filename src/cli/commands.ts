@@ -5,7 +5,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type * as Mcp from './mcp';
-import { createTwoFilesPatch } from 'diff';
 import {
   type KnownStatus,
   type Plan,
@@ -13,7 +12,6 @@ import {
   type TextEdit,
   ListJsonSchema,
   MAX_PLAN_BYTES,
-  PlanDocument,
   SKIPPED_DIRS,
   StatusJsonSchema,
   AGENT_BLOCK_START,
@@ -35,62 +33,27 @@ import {
   withAgentInstructions,
 } from '../core';
 import type { OptionSpecs, ParsedArgs } from './args';
-import { type CliIo, EXIT_CHECK_FAILED, EXIT_OK } from './exit';
+import { EXIT_CHECK_FAILED, EXIT_OK } from './exit';
 import { UsageError, createNewFile, loadTextFile, writeBack } from './files';
+import { type CommandSpec, type Ctx, finishWrite, firstLine, load, out, plural, requireFileArg } from './run';
+
+export type { CommandSpec, Ctx } from './run';
+export { firstLine };
 import { formatCheck, formatNext, formatStatus } from './format';
 import { checkRoot, formatList, listPlans } from './list';
 import { withFileLock } from './lock';
+import { LOG_COMMANDS } from './logs';
 import pkg from '../../package.json';
 
 const VERSION: string = pkg.version;
 
-export interface CommandSpec {
-  name: string;
-  /** The arguments after `phasewise NAME`, as the usage line shows them. */
-  usage: string;
-  /** What the command does, for the list of commands (one or two short lines). */
-  summary: string;
-  /** The command's own help, between its usage line and its options. */
-  details: string;
-  options: OptionSpecs;
-  run(ctx: Ctx, args: ParsedArgs): Promise<number>;
-}
-
-export interface Ctx {
-  io: CliIo;
-  cwd: string;
-  now: Date;
+/** The one FILE argument of a command of this table. */
+function requireFile(command: string, positionals: string[]): string {
+  return requireFileArg(command, positionals, `phasewise ${command} ${COMMANDS.find((c) => c.name === command)?.usage ?? ''}`.trim());
 }
 
 const DOC_KINDS = ['plan', 'log', 'summary', 'tracker'] as const;
 type DocKind = (typeof DOC_KINDS)[number];
-
-/** The one line of a message: its lines joined, at most 1000 characters. */
-export function firstLine(s: string): string {
-  return s
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join(' ')
-    .slice(0, 1000);
-}
-
-function requireFile(command: string, positionals: string[]): string {
-  const usage = `phasewise ${command} ${COMMANDS.find((c) => c.name === command)?.usage ?? ''}`.trim();
-  if (positionals.length === 0) throw new UsageError(`${command}: missing FILE; usage: ${usage}`);
-  if (positionals.length > 1)
-    throw new UsageError(`${command}: expected one FILE, got ${positionals.length} arguments (${positionals.slice(1).join(' ')}); usage: ${usage}`);
-  return positionals[0];
-}
-
-function out(ctx: Ctx, s: string): void {
-  ctx.io.stdout.write(s);
-}
-
-async function load(ctx: Ctx, file: string): Promise<{ file: Awaited<ReturnType<typeof loadTextFile>>; plan: Plan }> {
-  const f = await loadTextFile(file, ctx.cwd);
-  return { file: f, plan: PlanDocument.parse(f.text).plan };
-}
 
 async function cmdStatus(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
   const file = requireFile('status', positionals);
@@ -166,14 +129,6 @@ function currentStatusText(text: string, plan: Plan, target: Target): string {
   return parseStatusText(phrase).word.trim() || phrase.trim() || el.status;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function unifiedDiff(file: string, before: string, after: string): string {
-  return createTwoFilesPatch(file, file, before, after, 'original', 'phasewise', { context: 3 });
-}
-
 async function cmdSet(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
   const file = requireFile('set', positionals);
   const selectors = (['phase', 'task', 'line'] as const).filter((k) => values[k] !== undefined);
@@ -232,18 +187,6 @@ async function setUnlocked(
   const after = applyEdits(f.text, edits);
   const summary = `${label}: ${from} -> ${status} (${plural(edits.length, 'edit')})`;
   return finishWrite(ctx, f, file, after, summary, !!values['dry-run']);
-}
-
-/** Writes `after` back (or, on a dry run, prints the diff) and reports `summary`. */
-async function finishWrite(ctx: Ctx, f: Parameters<typeof writeBack>[0], file: string, after: string, summary: string, dryRun: boolean): Promise<number> {
-  if (dryRun) {
-    out(ctx, unifiedDiff(file, f.text, after));
-    ctx.io.stderr.write(`${summary}; dry run, ${file} not written\n`);
-    return EXIT_OK;
-  }
-  await writeBack(f, after);
-  out(ctx, summary + '\n');
-  return EXIT_OK;
 }
 
 async function cmdRepair(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
@@ -423,4 +366,5 @@ overwritten).`,
     },
     run: cmdNew,
   },
+  ...LOG_COMMANDS,
 ];

@@ -3,6 +3,8 @@
  * keep it true through the Phasewise tools. Kept between two marker comments, so that writing
  * it again replaces the block instead of adding a second one.
  */
+import { applyEdits } from './edits';
+import { replaceMarkedBlock } from './markedBlock';
 
 export const AGENT_BLOCK_START = '<!-- phasewise:agents:start -->';
 export const AGENT_BLOCK_END = '<!-- phasewise:agents:end -->';
@@ -37,13 +39,8 @@ export function agentInstructions(eol: '\n' | '\r\n' = '\n'): string {
 export function withAgentInstructions(text: string): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const block = agentInstructions(eol);
-  const start = text.indexOf(AGENT_BLOCK_START);
-  const end = start >= 0 ? text.indexOf(AGENT_BLOCK_END, start) : -1;
-  if (start >= 0 && end >= 0) {
-    let after = end + AGENT_BLOCK_END.length;
-    if (text.startsWith(eol, after)) after += eol.length;
-    return text.slice(0, start) + block + text.slice(after);
-  }
+  const replaced = replaceMarkedBlock(text, AGENT_BLOCK_START, AGENT_BLOCK_END, block, eol);
+  if (replaced) return applyEdits(text, [replaced]);
   if (!text.length) return block;
   const sep = text.endsWith(eol + eol) ? '' : text.endsWith(eol) ? eol : eol + eol;
   return text + sep + block;

@@ -12,6 +12,7 @@ export * from './queries';
 export * from './agent';
 export * from './agentTools';
 export * from './agentInstructions';
+export * from './nuggets';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
 export * from './templates';

@@ -36,6 +36,7 @@ export const Command = {
   showLog: 'phasewise.showLog',
   applyFix: 'phasewise.applyFix',
   addAgentInstructions: 'phasewise.addAgentInstructions',
+  collectGuidelines: 'phasewise.collectGuidelines',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
+import { type CliResult, runCli } from '../support/cliRun';
 import { findMarkdown } from '../../src/cli/list';
 import { ListJsonSchema, MAX_PLAN_BYTES } from '../../src/core/discover';
 import { PlanDocument, StatusJsonSchema } from '../../src/core';
@@ -25,23 +26,10 @@ const ROOT = findRoot();
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'cli');
 const NOW = new Date(2026, 10, 21, 14, 5);
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Result = CliResult;
 
-async function run(args: string[], cwd: string): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-    env: {},
-    now: NOW,
-  });
-  return { code, stdout, stderr };
+function run(args: string[], cwd: string): Promise<Result> {
+  return runCli(args, cwd, NOW);
 }
 
 function fixture(name: string): string {
