@@ -77,7 +77,9 @@ export function nuggetEntries(text: string, plan: Plan): NuggetEntry[] {
   return plan.nuggets.map((n) => {
     const fix = plan.fixes.find((f) => f.range.start <= n.range.start && n.range.start < f.range.end);
     const group = groupHeading(plan.headings, fix ? fix.line : n.line);
-    const domain = group && !GENERIC_SECTION.test(plainLabel(group.text).replace(/^[^\p{L}\p{N}]+/u, '')) ? domainName(group.text) : GENERAL_DOMAIN;
+    // The document's title, or a section for fixes of every kind, is no domain.
+    const domain =
+      group && group.depth > 1 && !GENERIC_SECTION.test(plainLabel(group.text).replace(/^[^\p{L}\p{N}]+/u, '')) ? domainName(group.text) : GENERAL_DOMAIN;
     return {
       line: n.line,
       text: fullText(text, n.text, n.range.start),

@@ -51,6 +51,14 @@ describe('gold nuggets and guidelines', () => {
     assert.ok(!entries.some((e) => e.text.includes('inside a fence')));
   });
 
+  it('takes neither the document title nor a section of all fixes for a domain', () => {
+    const text = '# Execution Log: Sync\n\n### Problem: Lost edits\n\n**Gold Nugget:** Merge, never replace.\n';
+    assert.deepEqual(
+      nuggetEntries(text, parsePlan(text)).map((e) => [e.domain, e.problem, e.text]),
+      [['General', 'Lost edits', 'Merge, never replace.']],
+    );
+  });
+
   it('keeps CRLF line endings and a missing final newline', () => {
     const crlf = read(
       join(
