@@ -73,6 +73,16 @@ export interface Selector {
   line?: number;
 }
 
+/** What the user reads for a target (`Phase 3: Parser`, `T012 Add the parser`), and its status. */
+export function describeTarget(plan: Plan, target: Target): { label: string; status: Status } {
+  if (target.kind === 'phase') {
+    const p = plan.phases[target.index];
+    return { label: phaseName(p), status: p.status };
+  }
+  const t = plan.tasks[target.index];
+  return { label: taskName(t), status: t.status };
+}
+
 export function resolveSelector(plan: Plan, sel: Selector): Target {
   const given = (['phase', 'task', 'line'] as const).filter((k) => sel[k] !== undefined);
   if (given.length !== 1) throw new PhasewiseError('Give exactly one of phase, task or line.', 'usage');
@@ -154,9 +164,8 @@ export function planStatusChange(
   const to = parseStatusArg(statusArg);
   let target = resolveSelector(plan, sel);
   if (revision && revision !== revisionOf(text)) target = staleTarget(file, text, plan, sel, target, revision, seen.get(revision));
-  const el = target.kind === 'phase' ? plan.phases[target.index] : plan.tasks[target.index];
-  const label = target.kind === 'phase' ? phaseName(plan.phases[target.index]) : taskName(plan.tasks[target.index]);
-  return { target, label, from: el.status, to, edits: setStatus(text, plan, target, to, { now }) };
+  const { label, status: from } = describeTarget(plan, target);
+  return { target, label, from, to, edits: setStatus(text, plan, target, to, { now }) };
 }
 
 /** With a stale revision: the target as the agent saw it must be the same element, with the same status text, now. */

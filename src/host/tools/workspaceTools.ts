@@ -24,8 +24,8 @@ import {
   sectionOutcome,
   statusOutcome,
   toListEntry,
-  phaseName,
-  taskName,
+  describeTarget,
+  type Status,
 } from '../../core';
 import { applyToDocument, eventsFor } from '../apply';
 import { relativePath } from '../globs';
@@ -98,9 +98,9 @@ export class WorkspaceTools {
     return undefined;
   }
 
-  /** The document of `file` as it is now (its open editor's text when it is open) and its plan. */
-  private async open(file: string): Promise<Opened> {
-    const uri = await this.locate(file);
+  /** The document of `file` (at `located`, when the caller found it already) as it is now, its open editor's text when it is open, and its plan. */
+  private async open(file: string, located?: vscode.Uri): Promise<Opened> {
+    const uri = located ?? (await this.locate(file));
     const key = uri.toString();
     if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) {
       const bytes = await vscode.workspace.fs.readFile(uri);
@@ -116,11 +116,13 @@ export class WorkspaceTools {
     return { uri, file: vscode.workspace.asRelativePath(uri), document, plan };
   }
 
-  /** Runs `work` after the calls already queued for the same file. */
-  private async serial<T>(file: string, work: () => Promise<T>): Promise<T> {
-    const key = (await this.locate(file)).toString();
+  /** Runs `work` on the file after the calls already queued for it. */
+  private async serial<T>(file: string, work: (uri: vscode.Uri) => Promise<T>): Promise<T> {
+    const uri = await this.locate(file);
+    const key = uri.toString();
     const before = this.queues.get(key) ?? Promise.resolve();
-    const run = before.then(work, work);
+    const go = (): Promise<T> => work(uri);
+    const run = before.then(go, go);
     const tail = run.catch(() => undefined);
     this.queues.set(key, tail);
     void tail.then(() => this.queues.get(key) === tail && this.queues.delete(key));
@@ -163,21 +165,18 @@ export class WorkspaceTools {
   }
 
   /** The phase or task a status change would touch, for its confirmation; undefined when it cannot be found (the call then says why). */
-  async describeTarget(file: string, sel: Selector): Promise<{ file: string; label: string; status: Plan['phases'][number]['status'] } | undefined> {
+  async describeTarget(file: string, sel: Selector): Promise<{ file: string; label: string; status: Status } | undefined> {
     try {
       const o = await this.open(file);
-      const target = resolveSelector(o.plan, sel);
-      const el = target.kind === 'phase' ? o.plan.phases[target.index] : o.plan.tasks[target.index];
-      const label = target.kind === 'phase' ? phaseName(o.plan.phases[target.index]) : taskName(o.plan.tasks[target.index]);
-      return { file: o.file, label, status: el.status };
+      return { file: o.file, ...describeTarget(o.plan, resolveSelector(o.plan, sel)) };
     } catch {
       return undefined;
     }
   }
 
   setStatus(file: string, sel: Selector, status: string, revision?: string): Promise<ToolOutcome> {
-    return this.serial(file, async () => {
-      const o = await this.open(file);
+    return this.serial(file, async (uri) => {
+      const o = await this.open(file, uri);
       const text = o.document.getText();
       const change = planStatusChange(o.file, text, o.plan, sel, status, revision, this.seen, this.now());
       if (change.edits.length) {
@@ -190,8 +189,8 @@ export class WorkspaceTools {
   }
 
   addSection(file: string, template: TemplateKind, title: string | undefined, revision?: string): Promise<ToolOutcome> {
-    return this.serial(file, async () => {
-      const o = await this.open(file);
+    return this.serial(file, async (uri) => {
+      const o = await this.open(file, uri);
       const edits = planSection(o.file, o.document.getText(), o.plan, template, title, revision, this.now());
       const result = await applyToDocument(this.s.store, o.document, edits);
       if (!result.applied) throw new ToolInputError(`${o.file}: ${result.message ?? 'the section could not be inserted'}`);
