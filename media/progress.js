@@ -17,7 +17,8 @@
 
   /**
    * @typedef {{ index: number, label: string, title: string, status: string, statusName: string, glyph: string, done: number,
-   *   total: number, line: number, depth: number, current: boolean, inProgressMs?: number }} Phase
+   *   total: number, line: number, depth: number, current: boolean, inProgressMs?: number,
+   *   estimateMs?: number, actualMs?: number, paused?: boolean, overrun?: boolean }} Phase
    * @typedef {{ file: string, title: string, completed: number, total: number, percent: number,
    *   current?: number, phases: Phase[] }} Model
    * @typedef {{ model: Model | null, receivedAt: number }} State
@@ -59,6 +60,10 @@
     if (typeof p.inProgressMs === 'number' && Number.isFinite(p.inProgressMs) && p.inProgressMs >= 0) {
       phase.inProgressMs = p.inProgressMs;
     }
+    if (typeof p.estimateMs === 'number' && Number.isFinite(p.estimateMs) && p.estimateMs >= 0) phase.estimateMs = p.estimateMs;
+    if (typeof p.actualMs === 'number' && Number.isFinite(p.actualMs) && p.actualMs >= 0) phase.actualMs = p.actualMs;
+    phase.paused = p.paused === true;
+    phase.overrun = p.overrun === true;
     return phase;
   }
 
@@ -135,8 +140,8 @@
   /** @param {Phase} phase */
   function elapsed(phase) {
     if (phase.inProgressMs === undefined) return undefined;
-    // The host's figure is a snapshot: keep it moving while the phase is in progress.
-    const extra = phase.status === 'in-progress' ? Math.max(0, Date.now() - state.receivedAt) : 0;
+    // The host's figure is a snapshot: keep it moving while the phase is in progress (unless paused).
+    const extra = phase.status === 'in-progress' && !phase.paused ? Math.max(0, Date.now() - state.receivedAt) : 0;
     return phase.inProgressMs + extra;
   }
 
@@ -181,14 +186,21 @@
     if (ms !== undefined) {
       const time = el('span', 'time', duration(ms));
       time.dataset.index = String(phase.index);
-      time.title = phase.status === 'in-progress' ? 'Time in progress' : 'Time spent in progress';
+      time.title = phase.paused ? 'Time in progress (timer paused)' : phase.status === 'in-progress' ? 'Time in progress' : 'Time spent in progress';
+      if (phase.paused) time.classList.add('paused');
       meta.appendChild(time);
+    }
+    if (phase.estimateMs !== undefined) {
+      const est = el('span', 'badge estimate' + (phase.overrun ? ' overrun' : ''), 'est. ' + duration(phase.estimateMs));
+      est.title = phase.overrun ? 'Past 1.5 times its estimate' : 'Estimated time';
+      meta.appendChild(est);
     }
     row.appendChild(meta);
 
     const parts = [phaseName(phase), phase.statusName];
     if (phase.total > 0) parts.push(phase.done + ' of ' + phase.total + ' steps done');
-    if (ms !== undefined) parts.push((phase.status === 'in-progress' ? 'in progress for ' : 'took ') + duration(ms));
+    if (ms !== undefined) parts.push((phase.status === 'in-progress' ? 'in progress for ' : 'took ') + duration(ms) + (phase.paused ? ', timer paused' : ''));
+    if (phase.estimateMs !== undefined) parts.push('estimated ' + duration(phase.estimateMs) + (phase.overrun ? ', past 1.5 times its estimate' : ''));
     if (phase.current) parts.push('current phase');
     row.setAttribute('aria-label', parts.join(', '));
 

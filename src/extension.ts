@@ -11,6 +11,7 @@ import { logCommands } from './host/commands/logs';
 import { registerCommands } from './host/commands/manager';
 import { navigationCommands } from './host/commands/navigation';
 import { statusCommands } from './host/commands/status';
+import { timerCommands } from './host/commands/timers';
 import { templateCommands } from './host/commands/templates';
 import { registerDiagnostics } from './host/diagnostics';
 import { History } from './host/history';
@@ -63,7 +64,12 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
       const entry = active.get();
       if (!entry) return undefined;
       const file = entry.uri.toString();
-      return progressModel(vscode.workspace.asRelativePath(entry.uri), entry.doc.plan, (phase) => history.timeInProgress(file, phaseKey(phase)));
+      return progressModel(
+        vscode.workspace.asRelativePath(entry.uri),
+        entry.doc.plan,
+        (phase) => history.timeInProgress(file, phaseKey(phase)),
+        (phase) => history.isPaused(file, phaseKey(phase)),
+      );
     },
     async (index, line) => {
       const entry = active.get();
@@ -93,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
   const diagnostics = registerDiagnostics(services);
   registerCommands(services, [
     statusCommands(services),
+    timerCommands(services),
     navigationCommands(services),
     templateCommands(services),
     documentCommands(services),

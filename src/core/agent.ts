@@ -160,12 +160,14 @@ export function planStatusChange(
   revision: string | undefined,
   seen: SeenTexts,
   now: Date,
+  /** The time the target was measured in progress, for its Actual Duration field on completion. */
+  measured?: (target: Target) => number | undefined,
 ): StatusChange {
   const to = parseStatusArg(statusArg);
   let target = resolveSelector(plan, sel);
   if (revision && revision !== revisionOf(text)) target = staleTarget(file, text, plan, sel, target, revision, seen.get(revision));
   const { label, status: from } = describeTarget(plan, target);
-  return { target, label, from, to, edits: setStatus(text, plan, target, to, { now }) };
+  return { target, label, from, to, edits: setStatus(text, plan, target, to, { now, actualMs: measured?.(target) }) };
 }
 
 /** With a stale revision: the target as the agent saw it must be the same element, with the same status text, now. */

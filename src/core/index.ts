@@ -13,6 +13,7 @@ export * from './agent';
 export * from './agentTools';
 export * from './agentInstructions';
 export * from './nuggets';
+export * from './durations';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
 export * from './templates';

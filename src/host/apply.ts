@@ -3,7 +3,7 @@
  * action was rendered for in the document as it is now.
  */
 import * as vscode from 'vscode';
-import { type KnownStatus, type Plan, type TextEdit, StaleEditError, PhasewiseError, setStatus, verifyEdits } from '../core';
+import { type KnownStatus, type Plan, type Target, type TextEdit, StaleEditError, PhasewiseError, phaseKey, setStatus, verifyEdits } from '../core';
 import type { History } from './history';
 import { transitions, type HistoryEvent, type HistorySource } from './historyModel';
 import { SETTINGS, Setting } from './ids';
@@ -116,7 +116,7 @@ export async function setStatusAt(store: PlanStore, history: History, ref: Targe
   }
   let edits: TextEdit[];
   try {
-    edits = setStatus(document.getText(), before, target, status);
+    edits = setStatus(document.getText(), before, target, status, { actualMs: measuredTime(history, uri, before, target) });
   } catch (err) {
     if (err instanceof PhasewiseError) {
       void vscode.window.showWarningMessage(`Phasewise: ${err.message}`);
@@ -135,6 +135,11 @@ export async function setStatusAt(store: PlanStore, history: History, ref: Targe
   }
   if (result.after) await history.record(eventsFor(uri, before, result.after, source));
   return true;
+}
+
+/** How long the history measured a phase in progress (pauses left out), for its Actual Duration field. */
+export function measuredTime(history: History, uri: vscode.Uri, plan: Plan, target: Target, now = Date.now()): number | undefined {
+  return target.kind === 'phase' ? history.timeInProgress(uri.toString(), phaseKey(plan.phases[target.index]), now) : undefined;
 }
 
 export function eventsFor(uri: vscode.Uri, before: Plan, after: Plan, source: HistorySource, time = Date.now()): HistoryEvent[] {

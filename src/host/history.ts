@@ -7,12 +7,14 @@
  * anything unreadable is set aside and the history starts again, with a warning in the log.
  */
 import * as vscode from 'vscode';
-import { HISTORY_VERSION, readHistory, timeInProgress, type HistoryEvent, type Logger } from './historyModel';
+import { HISTORY_VERSION, isPaused, readHistory, timeInProgress, type HistoryEvent, type Logger, type TimerEvent } from './historyModel';
 
 export const HISTORY_KEY = 'phasewise.history';
 
 export class History implements vscode.Disposable {
   private events: HistoryEvent[];
+  /** Pause timer / Resume timer, in order. */
+  private timers: TimerEvent[];
   /** file -> key -> that element's events, in order: time in progress without a scan of everything. */
   private index = new Map<string, Map<string, HistoryEvent[]>>();
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -26,6 +28,7 @@ export class History implements vscode.Disposable {
   ) {
     const read = readHistory(state.get(HISTORY_KEY), log);
     this.events = read.events;
+    this.timers = read.timers;
     this.reindex();
     if (read.repaired) void this.save();
   }
@@ -54,11 +57,30 @@ export class History implements vscode.Disposable {
 
   timeInProgress(file: string, key: string, now = Date.now()): number | undefined {
     const list = this.index.get(file)?.get(key);
-    return list ? timeInProgress(list, file, key, now) : undefined;
+    return list ? timeInProgress(list, file, key, now, this.timersOf(file, key)) : undefined;
+  }
+
+  /** True when the element's timer is paused (it is still in progress in the file). */
+  isPaused(file: string, key: string): boolean {
+    return isPaused(this.index.get(file)?.get(key) ?? [], this.timersOf(file, key), file, key);
+  }
+
+  /** Stops or restarts the clock of an element without a status change. */
+  async setTimer(file: string, key: string, label: string, timer: TimerEvent['timer'], time = Date.now()): Promise<void> {
+    this.timers.push({ file, key, label, timer, time });
+    // Timer events of elements the status history no longer holds have nothing to pause.
+    if (this.timers.length > this.limit()) this.timers = this.timers.filter((t) => this.index.get(t.file)?.has(t.key));
+    await this.save();
+    this.emitter.fire();
+  }
+
+  private timersOf(file: string, key: string): TimerEvent[] {
+    return this.timers.filter((t) => t.key === key && t.file === file);
   }
 
   async clear(): Promise<void> {
     this.events = [];
+    this.timers = [];
     this.reindex();
     await this.save();
     this.emitter.fire();
@@ -88,7 +110,7 @@ export class History implements vscode.Disposable {
 
   private async save(): Promise<void> {
     try {
-      await this.state.update(HISTORY_KEY, { version: HISTORY_VERSION, events: this.events });
+      await this.state.update(HISTORY_KEY, { version: HISTORY_VERSION, events: this.events, timers: this.timers });
     } catch (err) {
       this.log.warn(`Could not store the status history: ${String(err)}`);
     }

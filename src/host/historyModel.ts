@@ -27,7 +27,21 @@ export const HistoryEventSchema = z.object({
 });
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 
-const StoredSchema = z.object({ version: z.literal(HISTORY_VERSION), events: z.array(HistoryEventSchema) });
+/** Pause timer / Resume timer on a phase or task: the clock stops without the file changing. */
+export const TimerEventSchema = z.object({
+  file: z.string(),
+  key: z.string(),
+  label: z.string(),
+  timer: z.enum(['pause', 'resume']),
+  time: z.int().check(z.nonnegative()),
+});
+export type TimerEvent = z.infer<typeof TimerEventSchema>;
+
+const StoredSchema = z.object({
+  version: z.literal(HISTORY_VERSION),
+  events: z.array(HistoryEventSchema),
+  timers: z.optional(z.array(TimerEventSchema)),
+});
 
 /** Version 1 stored a bare array of events with `at` as an ISO date and no label. */
 const V1Schema = z.array(
@@ -48,10 +62,25 @@ export interface Logger {
 }
 
 /** Reads the stored value: current layout, migrated older layout, or an empty history. */
-export function readHistory(raw: unknown, log: Logger): { events: HistoryEvent[]; repaired: boolean } {
-  if (raw === undefined) return { events: [], repaired: false };
+export function readHistory(raw: unknown, log: Logger): { events: HistoryEvent[]; timers: TimerEvent[]; repaired: boolean } {
+  if (raw === undefined) return { events: [], timers: [], repaired: false };
   const current = StoredSchema.safeParse(raw);
-  if (current.success) return { events: current.data.events, repaired: false };
+  if (current.success) return { events: current.data.events, timers: current.data.timers ?? [], repaired: false };
+  const read = readOlder(raw, log);
+  return { ...read, timers: readTimers(raw) };
+}
+
+/** The timer events of a stored value whose status events needed repair: those still readable. */
+function readTimers(raw: unknown): TimerEvent[] {
+  const timers = z.object({ timers: z.array(z.unknown()) }).safeParse(raw);
+  if (!timers.success) return [];
+  return timers.data.timers.flatMap((t) => {
+    const r = TimerEventSchema.safeParse(t);
+    return r.success ? [r.data] : [];
+  });
+}
+
+function readOlder(raw: unknown, log: Logger): { events: HistoryEvent[]; repaired: boolean } {
   const v1 = V1Schema.safeParse(raw);
   if (v1.success) {
     const events = v1.data
@@ -102,23 +131,52 @@ export function transitions(before: Plan, after: Plan): Array<{ key: string; tar
   return out;
 }
 
-/** Time spent in progress by one phase or task: closed intervals plus the open one until `now`. */
-export function timeInProgress(events: readonly HistoryEvent[], file: string, key: string, now: number): number | undefined {
+/**
+ * Time spent in progress by one phase or task: closed intervals plus the open one until `now`,
+ * less the time its timer was paused. A status change ends a pause.
+ */
+export function timeInProgress(
+  events: readonly HistoryEvent[],
+  file: string,
+  key: string,
+  now: number,
+  timers: readonly TimerEvent[] = [],
+): number | undefined {
+  const own = events.filter((e) => e.file === file && e.key === key);
+  if (!own.length) return undefined;
+  const pauses = timers.filter((t) => t.file === file && t.key === key);
+  // One timeline, status changes before timer events at the same instant.
+  type Step = { time: number; to?: HistoryEvent['to']; timer?: TimerEvent['timer'] };
+  const timeline = [...own.map((e): Step => ({ time: e.time, to: e.to })), ...pauses.map((t): Step => ({ time: t.time, timer: t.timer }))].sort(
+    (a, b) => a.time - b.time || (a.to ? 0 : 1) - (b.to ? 0 : 1),
+  );
   let total = 0;
-  let since: number | undefined;
-  let seen = false;
-  for (const e of events) {
-    if (e.file !== file || e.key !== key) continue;
-    seen = true;
-    if (e.to === 'in-progress') since ??= e.time;
-    else if (since !== undefined) {
-      total += Math.max(0, e.time - since);
-      since = undefined;
-    }
+  let running: number | undefined;
+  let inProgress = false;
+  let paused: boolean | undefined;
+  const stop = (at: number): void => {
+    if (running !== undefined) total += Math.max(0, at - running);
+    running = undefined;
+  };
+  for (const step of timeline) {
+    if (step.to) {
+      inProgress = step.to === 'in-progress';
+      paused = false;
+    } else paused = step.timer === 'pause';
+    if (inProgress && !paused) running ??= step.time;
+    else stop(step.time);
   }
-  if (!seen) return undefined;
-  if (since !== undefined) total += Math.max(0, now - since);
+  stop(Math.max(now, running ?? now));
   return total;
+}
+
+/** True when the element is in progress by the history and its timer is paused. */
+export function isPaused(events: readonly HistoryEvent[], timers: readonly TimerEvent[], file: string, key: string): boolean {
+  let lastStatus: HistoryEvent | undefined;
+  for (const e of events) if (e.file === file && e.key === key && (!lastStatus || e.time >= lastStatus.time)) lastStatus = e;
+  let lastTimer: TimerEvent | undefined;
+  for (const t of timers) if (t.file === file && t.key === key && (!lastTimer || t.time >= lastTimer.time)) lastTimer = t;
+  return !!lastTimer && lastTimer.timer === 'pause' && (!lastStatus || lastTimer.time >= lastStatus.time);
 }
 
 export function formatDuration(ms: number): string {

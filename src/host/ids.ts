@@ -37,6 +37,8 @@ export const Command = {
   applyFix: 'phasewise.applyFix',
   addAgentInstructions: 'phasewise.addAgentInstructions',
   collectGuidelines: 'phasewise.collectGuidelines',
+  pauseTimer: 'phasewise.pauseTimer',
+  resumeTimer: 'phasewise.resumeTimer',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { currentPhaseIndex, phaseLabel, percent, plainLabel, STATUS_NAMES } from '../core';
 import { type Phase, type Plan, StatusSchema } from '../core';
-import { phaseTaskCounts, progress } from '../core';
+import { isOverrun, phaseActual, phaseEstimate, phaseTaskCounts, progress } from '../core';
 import { STATUS_GLYPHS } from './icons';
 
 // ---- the model ----
@@ -35,6 +35,14 @@ export const ProgressPhaseSchema = z.object({
   current: z.boolean(),
   /** How long the phase has been in progress, in milliseconds, when known. */
   inProgressMs: z.optional(z.number().check(z.nonnegative())),
+  /** Its timer is paused (Pause Timer): the time shown stands still. */
+  paused: z.optional(z.boolean()),
+  /** The estimate the plan writes for the phase, in milliseconds. */
+  estimateMs: z.optional(z.number().check(z.nonnegative())),
+  /** The time the phase took: its Actual Duration field once completed, else the measured time. */
+  actualMs: z.optional(z.number().check(z.nonnegative())),
+  /** The actual time is past OVERRUN_FACTOR times the estimate. */
+  overrun: z.optional(z.boolean()),
 });
 export type ProgressPhase = z.infer<typeof ProgressPhaseSchema>;
 
@@ -68,7 +76,12 @@ function nesting(plan: Plan, phase: Phase): number {
   return depth;
 }
 
-export function progressModel(file: string, plan: Plan, inProgressMs?: (phase: Phase, index: number) => number | undefined): ProgressModel {
+export function progressModel(
+  file: string,
+  plan: Plan,
+  inProgressMs?: (phase: Phase, index: number) => number | undefined,
+  paused?: (phase: Phase, index: number) => boolean,
+): ProgressModel {
   const { completed, total } = progress(plan);
   const current = currentPhaseIndex(plan);
   const phases = plan.phases.map((phase, index): ProgressPhase => {
@@ -87,7 +100,14 @@ export function progressModel(file: string, plan: Plan, inProgressMs?: (phase: P
       current: index === current,
     };
     const ms = inProgressMs?.(phase, index);
-    if (ms !== undefined && Number.isFinite(ms) && ms >= 0) row.inProgressMs = ms;
+    const measured = ms !== undefined && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+    if (measured !== undefined) row.inProgressMs = measured;
+    if (measured !== undefined && phase.status === 'in-progress' && paused?.(phase, index)) row.paused = true;
+    const estimate = phaseEstimate(plan, phase);
+    const actual = (phase.status === 'completed' ? phaseActual(phase) : undefined) ?? measured;
+    if (estimate !== undefined) row.estimateMs = estimate;
+    if (actual !== undefined) row.actualMs = actual;
+    if (isOverrun(actual, estimate)) row.overrun = true;
     return row;
   });
   const title = plainLabel(plan.title ?? '') || fileTitle(file);

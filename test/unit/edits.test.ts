@@ -21,6 +21,8 @@ interface Op {
   target: string | number;
   status: string;
   now?: string;
+  /** Time measured in progress, for the Actual Duration field. */
+  actualMinutes?: number;
 }
 
 function run(input: string, op: Op): { edits: TextEdit[]; output: string } {
@@ -29,7 +31,10 @@ function run(input: string, op: Op): { edits: TextEdit[]; output: string } {
   if (op.op === 'phase') target = { kind: 'phase', index: findPhase(plan, String(op.target)) };
   else if (op.op === 'task') target = { kind: 'task', index: findTask(plan, String(op.target)) };
   else target = findAtLine(plan, Number(op.target) - 1);
-  const edits = setStatus(input, plan, target, parseStatusArg(op.status), { now: op.now ? new Date(op.now) : new Date(2026, 0, 1) });
+  const edits = setStatus(input, plan, target, parseStatusArg(op.status), {
+    now: op.now ? new Date(op.now) : new Date(2026, 0, 1),
+    actualMs: op.actualMinutes !== undefined ? op.actualMinutes * 60_000 : undefined,
+  });
   return { edits, output: applyEdits(input, edits) };
 }
 

@@ -3,7 +3,8 @@
  * replacements (the status word, the overview cell, the Current Phase value, the Completed
  * date), each in the file's own notation and convention.
  */
-import type { KnownStatus, Plan } from '../model';
+import type { KnownStatus, Phase, Plan } from '../model';
+import { actualField, actualSamples, formatDurationLike } from '../durations';
 import { STATUSES } from '../model';
 import { formatStatus } from '../status';
 import { formatTimestamp } from '../dates';
@@ -127,6 +128,11 @@ function insertHeadingStatus(text: string, plan: Plan, index: number, status: Kn
 export interface EditOptions {
   /** The time written into a `Completed:` field; defaults to now. */
   now?: Date;
+  /**
+   * The time the phase was measured in progress (from the history): written into its Actual
+   * Duration field on completion, when that field holds no number yet.
+   */
+  actualMs?: number;
 }
 
 /** Edits that set a phase's status: its mark, its overview cell, Current Phase, Completed. */
@@ -154,8 +160,24 @@ export function setPhaseStatus(text: string, plan: Plan, index: number, status: 
   if (status === 'completed' && phase.status !== 'completed') {
     const f = phase.fields.find((x) => x.name === 'completed' || x.name === 'completed at' || x.name === 'completion date');
     if (f) edits.push(changeRange(text, f.valueRange.start, f.valueRange.end, formatTimestamp(options.now ?? new Date(), f.value)));
+    if (options.actualMs !== undefined) edits.push(actualDurationEdit(text, plan, phase, options.actualMs));
   }
   return edits.filter((e): e is TextEdit => !!e);
+}
+
+/**
+ * The measured time into a phase's Actual Duration field, in the file's own words for time. A
+ * value with a number is the author's and is kept; only a placeholder (`X hours`) or an empty
+ * value is filled. No field is added where the phase has none.
+ */
+function actualDurationEdit(text: string, plan: Plan, phase: Phase, ms: number): TextEdit | undefined {
+  const f = actualField(phase);
+  if (!f || /\d/.test(f.value)) return undefined;
+  const value = formatDurationLike(ms, actualSamples(plan, f));
+  const at = f.valueRange.start;
+  // `**Actual Duration:**` with nothing after it: the value goes after a space.
+  const lead = f.value === '' && !/[ \t]/.test(text[at - 1] ?? '') ? ' ' : '';
+  return changeRange(text, at, f.valueRange.end, lead + value);
 }
 
 /** Edits that set a task's status in the file's own notation. */

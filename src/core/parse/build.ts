@@ -14,6 +14,7 @@ import { FieldNode, MarkNode, TaskNode, absMark, fieldMark, overviewTable } from
 import { checkboxStatus, taskInfo } from './readers';
 import { addTableEntries, classifyHeading, frontMatterEntry } from './entries';
 import { finish } from './finish';
+import { isActualField, isEstimateField } from '../durations';
 import { type Context, absField, closeHeadings, inCriteria, innerPhase, innerTracker, inRecap, inStepsHeading, reusedTask } from './context';
 
 /** Blocks with facts, at `start` in the text after its byte-order mark, from `line`. */
@@ -95,6 +96,10 @@ const NO_STEPS: Steps = { all: false, marked: false };
 
 function isFieldList(f: RelField | readonly RelField[]): f is readonly RelField[] {
   return Array.isArray(f);
+}
+
+function isTimeField(name: string): boolean {
+  return isActualField(name) || isEstimateField(name);
 }
 
 function isLogField(name: string): boolean {
@@ -250,8 +255,13 @@ function visitItem(
   } else {
     const field = f.field;
     if (field) {
-      if (depth === 0 && parentTask === undefined && (field.status || field.name === 'completed' || field.name === 'current phase')) {
-        // `- **Status:** complete` under a phase: the phase's own status, written as a bullet.
+      if (
+        depth === 0 &&
+        parentTask === undefined &&
+        (field.status || field.name === 'completed' || field.name === 'current phase' || isTimeField(field.name))
+      ) {
+        // `- **Status:** complete` under a phase: the phase's own status, written as a bullet
+        // (so are its completion date, its estimate and its actual time).
         addField(ctx, field, off, ln);
       } else if (isLogField(field.name)) ctx.logFields.push(absField(ctx, field, off, ln));
     }

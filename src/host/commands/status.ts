@@ -36,7 +36,7 @@ import { invocationOf, phaseRef, resolveRef, taskRef, type TargetRef } from '../
 import type { CommandGroup } from './groups';
 import { activeMarkdownEditor, fileName } from './shared';
 
-type Want = TargetKind | 'any';
+export type Want = TargetKind | 'any';
 
 interface PickItem extends vscode.QuickPickItem {
   ref: TargetRef;
@@ -93,7 +93,7 @@ function pickItems(entry: PlanEntry, want: Want): PickItem[] {
  * The element a command without an argument works on: at the cursor of the active Markdown
  * editor, else chosen from the active plan. Undefined when there is none or the user cancelled.
  */
-async function targetFromEditor(s: Services, want: Want, placeHolder: string): Promise<TargetRef | undefined> {
+export async function targetFromEditor(s: Services, want: Want, placeHolder: string): Promise<TargetRef | undefined> {
   const editor = activeMarkdownEditor();
   let entry = editor ? s.store.sync(editor.document) : undefined;
   if (editor && entry) {

@@ -27,7 +27,7 @@ import {
   describeTarget,
   type Status,
 } from '../../core';
-import { applyToDocument, eventsFor } from '../apply';
+import { applyToDocument, eventsFor, measuredTime } from '../apply';
 import { relativePath } from '../globs';
 import type { Services } from '../services';
 import { ToolInputError, candidatePaths, isAbsoluteToolPath, toolPathSegments } from './paths';
@@ -178,7 +178,10 @@ export class WorkspaceTools {
     return this.serial(file, async (uri) => {
       const o = await this.open(file, uri);
       const text = o.document.getText();
-      const change = planStatusChange(o.file, text, o.plan, sel, status, revision, this.seen, this.now());
+      const now = this.now();
+      const change = planStatusChange(o.file, text, o.plan, sel, status, revision, this.seen, now, (t) =>
+        measuredTime(this.s.history, o.uri, o.plan, t, now.getTime()),
+      );
       if (change.edits.length) {
         const result = await applyToDocument(this.s.store, o.document, change.edits);
         if (!result.applied) throw new ToolInputError(`${o.file}: ${result.message ?? 'the edit was refused'}`);

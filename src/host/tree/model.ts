@@ -23,6 +23,10 @@ import {
   plainLabel,
   taskName,
   phaseAt,
+  OVERRUN_FACTOR,
+  isOverrun,
+  phaseActual,
+  phaseEstimate,
 } from '../../core';
 import { formatDuration } from '../historyModel';
 import { KIND_ICONS, Icon, STATUS_ICONS, type Codicon } from '../icons';
@@ -293,7 +297,7 @@ export function planView(tree: PlanTree, path: string): NodeView {
 }
 
 /** A phase node; `spent` is its time in progress from the history, when known. */
-export function phaseView(tree: PlanTree, index: number, spent: number | undefined): NodeView {
+export function phaseView(tree: PlanTree, index: number, spent: number | undefined, paused = false): NodeView {
   const plan = tree.plan;
   const p = plan.phases[index];
   const isCurrent = tree.current === index;
@@ -303,7 +307,11 @@ export function phaseView(tree: PlanTree, index: number, spent: number | undefin
   if (isCurrent) parts.push('current');
   if (counts.total) parts.push(`${counts.done}/${counts.total}`);
   const showsDuration = p.status === 'in-progress' && spent !== undefined;
-  if (showsDuration) parts.push(`${formatDuration(spent)} in progress`);
+  if (showsDuration) parts.push(`${formatDuration(spent)} in progress${paused ? ', paused' : ''}`);
+  const estimate = phaseEstimate(plan, p);
+  const actual = (p.status === 'completed' ? phaseActual(p) : undefined) ?? spent;
+  const overrun = isOverrun(actual, estimate);
+  if (overrun) parts.push(`over ${OVERRUN_FACTOR}× estimate`);
 
   const md = new RichText().bold(name);
   if (isCurrent) md.markdown(' *(current phase)*');
@@ -311,7 +319,12 @@ export function phaseView(tree: PlanTree, index: number, spent: number | undefin
   const goal = p.fields.find((f) => f.name === 'goal')?.value.trim();
   if (goal) md.line('Goal:', goal);
   if (counts.total) md.line('Steps:', `${counts.done} of ${counts.total} done`);
-  if (spent !== undefined && spent >= 60_000) md.line('In progress for', formatDuration(spent) + (p.status === 'in-progress' ? ' so far' : ''));
+  if (spent !== undefined && spent >= 60_000)
+    md.line('In progress for', formatDuration(spent) + (p.status === 'in-progress' ? (paused ? ' so far (timer paused)' : ' so far') : ''));
+  if (estimate !== undefined) {
+    const against = actual !== undefined ? ` · actual ${formatDuration(actual)}${overrun ? ` (over ${OVERRUN_FACTOR}× the estimate)` : ''}` : '';
+    md.line('Estimate:', formatDuration(estimate) + against);
+  }
   return elementView('phase', name, p.status, p.line, parts, md, {
     accessibility: `${name}, ${STATUS_NAMES[p.status]}${isCurrent ? ', current phase' : ''}${counts.total ? `, ${counts.done} of ${counts.total} steps done` : ''}`,
     expanded: isCurrent || holdsCurrent(plan, index, tree.current),

@@ -174,8 +174,9 @@ export class PlansTreeProvider extends Disposer implements vscode.TreeDataProvid
         return item;
       }
       case 'phase': {
-        const spent = this.s.history.timeInProgress(entry.uri.toString(), phaseKey(entry.doc.plan.phases[now.index]));
-        const view = model.phaseView(tree, now.index, spent);
+        const file = entry.uri.toString();
+        const key = phaseKey(entry.doc.plan.phases[now.index]);
+        const view = model.phaseView(tree, now.index, this.s.history.timeInProgress(file, key), this.s.history.isPaused(file, key));
         if (view.showsDuration) this.showsDuration = true;
         return treeItem(now.id, entry.uri, view, hasChildren);
       }
