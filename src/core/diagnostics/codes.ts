@@ -15,6 +15,7 @@ export type DiagnosticCode =
   | 'duplicate-phase'
   | 'duplicate-task-id'
   | 'parent-mismatch'
+  | 'progress-line-stale'
   | 'mojibake';
 
 export interface CodeInfo {
@@ -68,6 +69,12 @@ export const DIAGNOSTIC_CODES: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: 'warning',
     meaning: 'A parent checkbox disagrees with its subtasks: checked with some open, or open with all done (Kiro).',
     fix: 'Check or reopen the parent box so it follows its subtasks.',
+    hasFix: true,
+  },
+  'progress-line-stale': {
+    severity: 'warning',
+    meaning: 'The document’s progress line (`Progress: 26/43 (60%)`) gives other numbers than its phases or tasks.',
+    fix: 'Write the completed and total count, and the percentage, in the line’s own format.',
     hasFix: true,
   },
   mojibake: {

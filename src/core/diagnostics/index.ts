@@ -8,6 +8,7 @@ import { currentPhaseMismatch } from './currentPhase';
 import { mojibake } from './damaged';
 import { duplicatePhase, duplicateTaskId } from './duplicates';
 import { parentMismatch } from './parents';
+import { progressLineStale } from './progressLine';
 import { completedWithOpenItems, multipleInProgress, overviewMismatch } from './phases';
 
 export { type CodeInfo, type Diagnostic, type DiagnosticCode, type Fix, type Severity, DIAGNOSTIC_CODES } from './codes';
@@ -23,6 +24,7 @@ export const RULES: Readonly<Record<DiagnosticCode, Rule>> = {
   'duplicate-phase': duplicatePhase,
   'duplicate-task-id': duplicateTaskId,
   'parent-mismatch': parentMismatch,
+  'progress-line-stale': progressLineStale,
   mojibake,
 };
 

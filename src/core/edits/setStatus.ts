@@ -11,7 +11,9 @@ import { formatTimestamp } from '../dates';
 import { phaseNumberOrId } from '../identity';
 import { phaseLabel } from '../labels';
 import { currentPhaseEdit, currentPhaseTarget, scopePhases } from './currentPhase';
-import { PhasewiseError, type TextEdit, changeRange, insertAt } from './text';
+import { PhasewiseError, type TextEdit, applyEdits, changeRange, insertAt } from './text';
+import { countsOf, progressLineEdit, progressLines } from '../progressLine';
+import { parsePlan } from '../parse/document';
 import type { Target } from './targets';
 import { type Vocabularies, insertStatusField, markEdit, vocabularyOf } from './vocabulary';
 
@@ -220,7 +222,16 @@ function parentEdits(text: string, plan: Plan, index: number, status: KnownStatu
   return out;
 }
 
-/** Edits that set the status of a phase or a task. */
+/** Edits that set the status of a phase or a task, with the document's progress line kept in step. */
 export function setStatus(text: string, plan: Plan, target: Target, status: KnownStatus, options: EditOptions = {}): TextEdit[] {
-  return target.kind === 'phase' ? setPhaseStatus(text, plan, target.index, status, options) : setTaskStatus(text, plan, target.index, status);
+  const edits = target.kind === 'phase' ? setPhaseStatus(text, plan, target.index, status, options) : setTaskStatus(text, plan, target.index, status);
+  return [...edits, ...progressLineEdits(text, plan, edits)];
+}
+
+/** The progress lines' edits for the document as `edits` leave it (read again: cascades count). */
+function progressLineEdits(text: string, plan: Plan, edits: readonly TextEdit[]): TextEdit[] {
+  const lines = progressLines(plan);
+  if (!lines.length || !edits.length) return [];
+  const after = parsePlan(applyEdits(text, edits));
+  return lines.map((l) => progressLineEdit(text, l, countsOf(after, l.counts))).filter((e): e is TextEdit => !!e);
 }
