@@ -12,6 +12,7 @@ import { registerCommands } from './host/commands/manager';
 import { navigationCommands } from './host/commands/navigation';
 import { statusCommands } from './host/commands/status';
 import { timerCommands } from './host/commands/timers';
+import { summaryCommands } from './host/commands/summary';
 import { templateCommands } from './host/commands/templates';
 import { registerDiagnostics } from './host/diagnostics';
 import { History } from './host/history';
@@ -100,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): PhasewiseApi {
   registerCommands(services, [
     statusCommands(services),
     timerCommands(services),
+    summaryCommands(services),
     navigationCommands(services),
     templateCommands(services),
     documentCommands(services),

@@ -1,10 +1,11 @@
 /**
- * `phasewise nuggets` and `phasewise guidelines`: the Gold Nuggets of execution logs, and the
- * log's Future Development Guidelines written from them.
+ * The companion documents: `phasewise nuggets` and `phasewise guidelines` (the Gold Nuggets of
+ * execution logs, and the log's Future Development Guidelines written from them), and
+ * `phasewise summary` (a session summary from plans and logs).
  */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { GUIDELINES_START, applyEdits, guidelinesEdit, nuggetEntries } from '../core';
+import { GUIDELINES_START, applyEdits, guidelinesEdit, nuggetEntries, sessionSummary, type SummaryDocument } from '../core';
 import type { ParsedArgs } from './args';
 import { EXIT_OK } from './exit';
 import { UsageError } from './files';
@@ -13,6 +14,7 @@ import { type CommandSpec, type Ctx, finishWrite, load, out, plural, requireFile
 
 const NUGGETS_USAGE = 'FILE... [--json]';
 const GUIDELINES_USAGE = 'LOG [--dry-run]';
+const SUMMARY_USAGE = 'FILE... [--title TEXT] [--output FILE]';
 
 async function cmdNuggets(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
   if (!positionals.length) throw new UsageError(`nuggets: missing FILE; usage: phasewise nuggets ${NUGGETS_USAGE}`);
@@ -57,6 +59,33 @@ async function cmdGuidelines(ctx: Ctx, { values, positionals }: ParsedArgs): Pro
   });
 }
 
+async function cmdSummary(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
+  if (!positionals.length) throw new UsageError(`summary: missing FILE; usage: phasewise summary ${SUMMARY_USAGE}`);
+  const docs: SummaryDocument[] = [];
+  let eol: '\n' | '\r\n' = '\n';
+  for (const file of positionals) {
+    const { plan } = await load(ctx, file);
+    if (!docs.length) eol = plan.eol;
+    docs.push({ file, plan });
+  }
+  const title = typeof values.title === 'string' ? values.title : undefined;
+  const text = sessionSummary(docs, { now: ctx.now, title, eol });
+  const output = typeof values.output === 'string' ? values.output : undefined;
+  if (!output) {
+    out(ctx, text);
+    return EXIT_OK;
+  }
+  const target = path.resolve(ctx.cwd, output);
+  try {
+    await fs.writeFile(target, text, { flag: 'wx' }); // never over an existing file
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${output} already exists; name a new file`);
+    throw new UsageError(`${output}: ${(e as Error).message}`);
+  }
+  out(ctx, `Wrote the session summary to ${output}\n`);
+  return EXIT_OK;
+}
+
 export const LOG_COMMANDS: readonly CommandSpec[] = [
   {
     name: 'nuggets',
@@ -77,5 +106,20 @@ section (added at the end when the log has none), between marker comments: a sec
 replaces that block, and nothing outside it changes.`,
     options: { 'dry-run': { type: 'boolean', help: 'print a unified diff and do not write the file' } },
     run: cmdGuidelines,
+  },
+  {
+    name: 'summary',
+    usage: SUMMARY_USAGE,
+    summary: 'A session summary from plans and logs: completed, planned against actual, in progress, next.',
+    details: `Builds a session summary from the files alone: the phases they show completed (with their
+Actual Duration where written), estimates against actual time, what is in progress, what is
+next (as \`next\` says), and the fixes and Gold Nuggets of the logs given. The editor's New
+Session Summary does the same from the status history, for a window of time, with measured
+durations. Printed, or written to a new file with --output (an existing file is never replaced).`,
+    options: {
+      title: { type: 'string', help: "the summary's title (default: the first plan's title)" },
+      output: { type: 'string', help: 'write to this new file instead of printing' },
+    },
+    run: cmdSummary,
   },
 ];

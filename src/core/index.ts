@@ -14,6 +14,7 @@ export * from './agentTools';
 export * from './agentInstructions';
 export * from './nuggets';
 export * from './durations';
+export * from './summary';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
 export * from './templates';

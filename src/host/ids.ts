@@ -39,6 +39,7 @@ export const Command = {
   collectGuidelines: 'phasewise.collectGuidelines',
   pauseTimer: 'phasewise.pauseTimer',
   resumeTimer: 'phasewise.resumeTimer',
+  sessionSummary: 'phasewise.sessionSummary',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

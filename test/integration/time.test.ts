@@ -97,4 +97,27 @@ describe('Phasewise: timers and actual durations', function () {
     assert.equal(await vscode.commands.executeCommand('phasewise.pauseTimer', phaseRefOf(document, '1')), false);
     assert.equal(document.getText(), PLAN, 'the file is never changed by a timer');
   });
+
+  it('New Session Summary builds the summary of a window from the plans and the history', async () => {
+    const { document } = await openNewFile('it-time-summary', PLAN);
+    await startedAgo(api, document, '2', 100);
+    const ref = phaseRefOf(document, '2');
+    // Completed now after 100 minutes in progress: the completion is in the window.
+    assert.equal(await vscode.commands.executeCommand('phasewise.completePhase', ref), true);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('phasewise.sessionSummary', {
+      since: Date.now() - 3 * 60 * MIN,
+      target: 'untitled',
+      title: 'Export afternoon',
+    });
+    assert.ok(uri, 'a summary was opened');
+    const summary = vscode.window.activeTextEditor!.document;
+    assert.equal(summary.uri.toString(), uri.toString());
+    assert.ok(summary.isUntitled);
+    const text = summary.getText();
+    assert.match(text, /^# Session Summary: Export afternoon/);
+    assert.match(text, /## Completed\n\n(?:- .*\n)*- Phase 2: Scheduler \(.*it-time-summary.*\): 1\.7 hours/);
+    assert.match(text, /## In Progress\n\n(?:- .*\n)*- Phase 3: Retries/);
+    assert.equal(api.services.context.workspaceState.get<number>('phasewise.lastSummary')! > Date.now() - 60_000, true, 'the time of this summary is kept');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
