@@ -20,7 +20,9 @@
    *   total: number, line: number, depth: number, current: boolean, inProgressMs?: number,
    *   estimateMs?: number, actualMs?: number, paused?: boolean, overrun?: boolean }} Phase
    * @typedef {{ file: string, title: string, completed: number, total: number, percent: number,
-   *   current?: number, phases: Phase[] }} Model
+   *   current?: number, phases: Phase[], tracker?: Tracker }} Model
+   * @typedef {{ byStatus: Array<{ statusName: string, glyph: string, count: number }>,
+   *   byPriority: Array<{ priority: string, done: number, total: number }>, estimateMs?: number, actualMs?: number }} Tracker
    * @typedef {{ model: Model | null, receivedAt: number }} State
    */
 
@@ -81,6 +83,8 @@
       phases: /** @type {Phase[]} */ (m.phases.map(cleanPhase).filter(Boolean)),
     };
     if (typeof m.current === 'number') model.current = num(m.current);
+    const tracker = cleanTracker(m.tracker);
+    if (tracker) model.tracker = tracker;
     return model;
   }
 
@@ -208,6 +212,53 @@
     return item;
   }
 
+  /** @param {Tracker} t */
+  function trackerView(t) {
+    const box = el('section', 'tracker');
+    box.setAttribute('aria-label', 'Tracker rollups');
+    const statuses = el('ul', 'rollup by-status');
+    statuses.setAttribute('aria-label', 'Entries by status');
+    for (const s of t.byStatus) {
+      const li = el('li', 'rollup-item');
+      li.appendChild(glyph(s.glyph));
+      li.appendChild(el('span', '', s.statusName + ' ' + s.count));
+      statuses.appendChild(li);
+    }
+    box.appendChild(statuses);
+    if (t.byPriority.length) {
+      const prios = el('ul', 'rollup by-priority');
+      prios.setAttribute('aria-label', 'Entries by priority');
+      for (const p of t.byPriority) {
+        const li = el('li', 'rollup-item');
+        li.appendChild(el('span', 'priority', p.priority));
+        li.appendChild(el('span', 'steps-text', p.done + '/' + p.total));
+        li.appendChild(bar(p.total ? Math.round((p.done / p.total) * 100) : 0, 'steps-bar'));
+        prios.appendChild(li);
+      }
+      box.appendChild(prios);
+    }
+    if (t.estimateMs !== undefined || t.actualMs !== undefined) {
+      const parts = [];
+      if (t.actualMs !== undefined) parts.push(duration(t.actualMs) + ' spent');
+      if (t.estimateMs !== undefined) parts.push(duration(t.estimateMs) + ' estimated');
+      box.appendChild(el('p', 'effort', 'Effort: ' + parts.join(' of ')));
+    }
+    return box;
+  }
+
+  /** @param {any} t @returns {Tracker | undefined} */
+  function cleanTracker(t) {
+    if (!t || typeof t !== 'object' || !Array.isArray(t.byStatus) || !Array.isArray(t.byPriority)) return undefined;
+    /** @type {Tracker} */
+    const out = {
+      byStatus: t.byStatus.map((s) => ({ statusName: str(s && s.statusName), glyph: str(s && s.glyph), count: num(s && s.count) })),
+      byPriority: t.byPriority.map((p) => ({ priority: str(p && p.priority), done: num(p && p.done), total: num(p && p.total) })),
+    };
+    if (typeof t.estimateMs === 'number' && Number.isFinite(t.estimateMs) && t.estimateMs >= 0) out.estimateMs = t.estimateMs;
+    if (typeof t.actualMs === 'number' && Number.isFinite(t.actualMs) && t.actualMs >= 0) out.actualMs = t.actualMs;
+    return out;
+  }
+
   /** @param {Model} model */
   function planView(model) {
     const frag = document.createDocumentFragment();
@@ -239,6 +290,7 @@
     overall.setAttribute('aria-valuetext', model.completed + ' of ' + model.total + ' ' + unit + ' completed, ' + model.percent + '%');
     header.appendChild(overall);
     frag.appendChild(header);
+    if (model.tracker) frag.appendChild(trackerView(model.tracker));
 
     if (model.phases.length) {
       const list = el('ol', 'phases');

@@ -39,6 +39,43 @@ export function parseDuration(text: string): number | undefined {
   return found ? total : undefined;
 }
 
+/** The duration at the start of a value's amounts (`1h 30m`, `1.2h (20% ahead of 1.5h estimate)` is 1.2h). */
+function leadingDuration(value: string): number | undefined {
+  let total: number | undefined;
+  let end = -1;
+  for (const m of value.matchAll(AMOUNT)) {
+    if (total !== undefined && value.slice(end, m.index).trim() !== '') break;
+    total = (total ?? 0) + Number(m[2] ?? m[1]) * unitMs(m[3]);
+    end = m.index + m[0].length;
+  }
+  return total;
+}
+
+/** `Effort: 0.2h actual (0.5h estimate)`: the amount written before `word`. */
+function inlineAmount(value: string, word: 'actual' | 'estimate'): number | undefined {
+  const m = new RegExp(String.raw`(\d+(?:\.\d+)?\s*[a-z]+)\s*(?:\(\s*)?${word}`, 'i').exec(value);
+  return m ? parseDuration(m[1]) : undefined;
+}
+
+/**
+ * The estimate and the actual time a set of fields writes: `Estimated Effort: 2h`, `Actual
+ * Duration: 45 min`, `Effort Actual: 1.2h (20% ahead of 1.5h estimate)`, `Effort: 0.2h actual
+ * (0.2h estimate)`. The first field that gives one wins.
+ */
+export function timesOf(fields: ReadonlyArray<{ name: string; value: string }>): { estimate?: number; actual?: number } {
+  let estimate: number | undefined;
+  let actual: number | undefined;
+  for (const f of fields) {
+    const inlineEstimate = inlineAmount(f.value, 'estimate');
+    const inlineActual = inlineAmount(f.value, 'actual');
+    if (isActualField(f.name)) actual ??= leadingDuration(f.value);
+    else if (isEstimateField(f.name) && inlineActual === undefined) estimate ??= leadingDuration(f.value);
+    estimate ??= inlineEstimate;
+    actual ??= inlineActual;
+  }
+  return { estimate, actual };
+}
+
 interface Style {
   /** `hours`/`minutes` rather than `h`/`min`. */
   long: boolean;
@@ -107,7 +144,9 @@ export function formatDurationLike(ms: number, samples: readonly string[]): stri
 
 /** A phase's field for the time it took. */
 export function isActualField(name: string): boolean {
-  return name === 'actual duration' || name === 'actual effort' || name === 'actual time' || name === 'actual' || name === 'time spent';
+  return (
+    name === 'actual duration' || name === 'actual effort' || name === 'effort actual' || name === 'actual time' || name === 'actual' || name === 'time spent'
+  );
 }
 
 /** A phase's field for the time it is expected to take (`Estimated Complexity: Low` writes no duration and is skipped). */
@@ -115,8 +154,8 @@ export function isEstimateField(name: string): boolean {
   return /^(?:estimated?|est\.?)(?:\s+(?:duration|effort|time|hours))?$|^(?:duration|effort|time)\s+(?:est\.?|estimate)$|^effort$/.test(name);
 }
 
-/** A table header naming an estimate column: `Duration Est.`, `Estimate`, `Est. Hours`. */
-function isEstimateHeader(text: string): boolean {
+/** A table header naming an estimate column: `Duration Est.`, `Estimate`, `Est. Hours`, `Effort`. */
+export function isEstimateHeader(text: string): boolean {
   return isEstimateField(
     text
       .trim()
@@ -130,22 +169,10 @@ export function actualField(phase: Phase): Field | undefined {
   return phase.fields.find((f) => isActualField(f.name));
 }
 
-/** `Effort: 0.2h actual (0.5h estimate)`: the amount written before `word`. */
-function inlineAmount(value: string, word: 'actual' | 'estimate'): number | undefined {
-  const m = new RegExp(String.raw`(\d+(?:\.\d+)?\s*[a-z]+)\s*(?:\(\s*)?${word}`, 'i').exec(value);
-  return m ? parseDuration(m[1]) : undefined;
-}
-
 /** What a phase writes as its estimate: an estimate field, else its overview row's estimate cell. */
 export function phaseEstimate(plan: Plan, phase: Phase): number | undefined {
-  for (const f of phase.fields) {
-    const inline = inlineAmount(f.value, 'estimate');
-    if (inline !== undefined) return inline;
-    if (isEstimateField(f.name) && !/\bactual\b/i.test(f.value)) {
-      const ms = parseDuration(f.value);
-      if (ms !== undefined) return ms;
-    }
-  }
+  const own = timesOf(phase.fields).estimate;
+  if (own !== undefined) return own;
   const at = phase.overviewRow;
   if (!at) return undefined;
   const table = plan.overviews[at.table];
@@ -154,15 +181,9 @@ export function phaseEstimate(plan: Plan, phase: Phase): number | undefined {
   return cell ? parseDuration(cell.text) : undefined;
 }
 
-/** The time a phase's Actual Duration field writes (undefined while it is a placeholder). */
+/** The time a phase's fields write it took (undefined while its Actual Duration is a placeholder). */
 export function phaseActual(phase: Phase): number | undefined {
-  const f = actualField(phase);
-  if (f) return parseDuration(f.value);
-  for (const g of phase.fields) {
-    const inline = inlineAmount(g.value, 'actual');
-    if (inline !== undefined) return inline;
-  }
-  return undefined;
+  return timesOf(phase.fields).actual;
 }
 
 /** How far past its estimate a phase may run before it is shown as overrunning. */

@@ -15,6 +15,8 @@ export * from './agentInstructions';
 export * from './nuggets';
 export * from './durations';
 export * from './summary';
+export * from './rollups';
+export * from './progressLine';
 export { PlanDocument, parsePlan, parseWhole, type TextChange } from './parse/document';
 export { clearSectionCache, setSectionCacheLimit } from './parse/sections';
 export * from './templates';

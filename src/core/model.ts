@@ -78,6 +78,11 @@ export interface Task {
   phase?: number;
   /** spec-kit `[P]` marker: can run in parallel. */
   parallel?: boolean;
+  /** A tracker entry's estimated and actual effort, in milliseconds, where the file writes them. */
+  estimate?: number;
+  actual?: number;
+  /** A tracker entry's `Priority:` field, as written. */
+  priority?: string;
   /** spec-kit story label such as `US1`. */
   story?: string;
   /** Kiro `_Requirements: 1.2, 3.4_`. */
@@ -216,6 +221,18 @@ export const StatusJsonSchema = z.object({
       kind: z.enum(['checkbox', 'step', 'tracker']),
       line: z.int(),
       phase: z.nullable(z.string()),
+      /** A tracker entry's effort, in hours, where it writes one. */
+      estimate: z.optional(z.number()),
+      actual: z.optional(z.number()),
+    }),
+  ),
+  /** A tracker's rollups: entries by status and by priority section, and effort in hours. */
+  totals: z.optional(
+    z.object({
+      byStatus: z.record(z.string(), z.int()),
+      byPriority: z.array(z.object({ priority: z.string(), done: z.int(), total: z.int() })),
+      estimate: z.nullable(z.number()),
+      actual: z.nullable(z.number()),
     }),
   ),
   diagnostics: z.array(

@@ -2,6 +2,7 @@
 import type { Diagnostic } from './diagnostics';
 import { currentPhaseIndex, nextWork } from './edits';
 import { phaseIdentity } from './identity';
+import { trackerRollup } from './rollups';
 import { JSON_VERSION, type Phase, type Plan, type Status, type StatusJson } from './model';
 
 /** Phases completed out of all phases; for a document without phases, tasks done out of all. */
@@ -42,8 +43,29 @@ export function toStatusJson(plan: Plan, diagnostics: readonly Diagnostic[], fil
       kind: t.kind,
       line: t.line + 1,
       phase: t.phase !== undefined ? phaseIdentity(plan.phases[t.phase]) : null,
+      ...(t.estimate !== undefined ? { estimate: inHours(t.estimate) } : {}),
+      ...(t.actual !== undefined ? { actual: inHours(t.actual) } : {}),
     })),
+    ...totalsOf(plan),
     diagnostics: diagnostics.map((d) => ({ line: d.line + 1, severity: d.severity, code: d.code, message: d.message })),
+  };
+}
+
+/** Milliseconds as hours, to the hundredth. */
+function inHours(ms: number): number {
+  return Math.round(ms / 36_000) / 100;
+}
+
+function totalsOf(plan: Plan): Pick<StatusJson, 'totals'> {
+  const r = trackerRollup(plan);
+  if (!r) return {};
+  return {
+    totals: {
+      byStatus: Object.fromEntries(r.byStatus.map((s) => [s.status, s.count])),
+      byPriority: r.byPriority,
+      estimate: r.estimate !== undefined ? inHours(r.estimate) : null,
+      actual: r.actual !== undefined ? inHours(r.actual) : null,
+    },
   };
 }
 

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { currentPhaseIndex, phaseLabel, percent, plainLabel, STATUS_NAMES } from '../core';
 import { type Phase, type Plan, StatusSchema } from '../core';
-import { isOverrun, phaseActual, phaseEstimate, phaseTaskCounts, progress } from '../core';
+import { isOverrun, phaseActual, phaseEstimate, phaseTaskCounts, progress, trackerRollup } from '../core';
 import { STATUS_GLYPHS } from './icons';
 
 // ---- the model ----
@@ -57,6 +57,15 @@ export const ProgressModelSchema = z.object({
   /** Index of the current phase, when there is one. */
   current: z.optional(count),
   phases: z.array(ProgressPhaseSchema),
+  /** A tracker's rollups: entries by status and by priority, effort estimated against actual. */
+  tracker: z.optional(
+    z.object({
+      byStatus: z.array(z.object({ statusName: z.string(), glyph: z.string(), count })),
+      byPriority: z.array(z.object({ priority: z.string(), done: count, total: count })),
+      estimateMs: z.optional(z.number().check(z.nonnegative())),
+      actualMs: z.optional(z.number().check(z.nonnegative())),
+    }),
+  ),
 });
 export type ProgressModel = z.infer<typeof ProgressModelSchema>;
 
@@ -119,6 +128,20 @@ export function progressModel(
     percent: percent(completed, total),
     ...(current !== undefined ? { current } : {}),
     phases,
+    ...trackerPart(plan),
+  };
+}
+
+function trackerPart(plan: Plan): Pick<ProgressModel, 'tracker'> {
+  const r = trackerRollup(plan);
+  if (!r) return {};
+  return {
+    tracker: {
+      byStatus: r.byStatus.map((s) => ({ statusName: STATUS_NAMES[s.status], glyph: STATUS_GLYPHS[s.status], count: s.count })),
+      byPriority: r.byPriority,
+      ...(r.estimate !== undefined ? { estimateMs: r.estimate } : {}),
+      ...(r.actual !== undefined ? { actualMs: r.actual } : {}),
+    },
   };
 }
 

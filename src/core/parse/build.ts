@@ -14,7 +14,7 @@ import { FieldNode, MarkNode, TaskNode, absMark, fieldMark, overviewTable } from
 import { checkboxStatus, taskInfo } from './readers';
 import { addTableEntries, classifyHeading, frontMatterEntry } from './entries';
 import { finish } from './finish';
-import { isActualField, isEstimateField } from '../durations';
+import { isActualField, isEstimateField, timesOf } from '../durations';
 import { type Context, absField, closeHeadings, inCriteria, innerPhase, innerTracker, inRecap, inStepsHeading, reusedTask } from './context';
 
 /** Blocks with facts, at `start` in the text after its byte-order mark, from `line`. */
@@ -96,6 +96,17 @@ const NO_STEPS: Steps = { all: false, marked: false };
 
 function isFieldList(f: RelField | readonly RelField[]): f is readonly RelField[] {
   return Array.isArray(f);
+}
+
+/** A tracker entry's effort and priority fields. */
+function entryTimes(t: TaskNode, rf: RelField): void {
+  if (rf.name === 'priority') {
+    t.priority ??= rf.value.trim() || undefined;
+    return;
+  }
+  const times = timesOf([rf]);
+  if (times.estimate !== undefined) t.estimate ??= times.estimate;
+  if (times.actual !== undefined) t.actual ??= times.actual;
 }
 
 function isTimeField(name: string): boolean {
@@ -180,6 +191,7 @@ function addField(ctx: Context, rf: RelField, off: number, ln: number): void {
   if (tracker !== undefined) {
     const t = ctx.tasks[tracker];
     if (isLogField(rf.name)) ctx.logFields.push(absField(ctx, rf, off, ln));
+    entryTimes(t, rf);
     if (rf.status && t.mark?.source !== 'field') {
       if (t.mark) t.headingMark = t.mark;
       const mark = fieldMark(rf, off);

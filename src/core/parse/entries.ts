@@ -4,6 +4,7 @@
  */
 import type { FixBlock, Heading, Phase } from '../model';
 import { parseStatusText } from '../status';
+import { parseDuration } from '../durations';
 import { type Context, innerPhase } from './context';
 import type { FrontMatter } from './frontMatter';
 import { lineEnd, lineStart } from './lines';
@@ -41,9 +42,24 @@ export function addTableEntries(ctx: Context, entries: readonly TableEntry[], of
       if (ctx.headingIds.has(e.id) && !ctx.rowMarks.has(e.id)) ctx.rowMarks.set(e.id, mark);
       continue;
     }
-    ctx.tasks.push(
-      new TaskNode('tracker', e.id, e.title, e.status, mark, e.line + ln, 0, undefined, phase, e.start + off, e.end + off, e.start + off, e.end + off),
+    const task = new TaskNode(
+      'tracker',
+      e.id,
+      e.title,
+      e.status,
+      mark,
+      e.line + ln,
+      0,
+      undefined,
+      phase,
+      e.start + off,
+      e.end + off,
+      e.start + off,
+      e.end + off,
     );
+    const estimate = e.effort !== undefined ? parseDuration(e.effort) : undefined;
+    if (estimate !== undefined) task.estimate = estimate;
+    ctx.tasks.push(task);
   }
 }
 

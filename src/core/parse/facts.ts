@@ -8,6 +8,7 @@
  */
 import type { Field, StatusMark } from '../model';
 import { parseStatusText } from '../status';
+import { isEstimateHeader } from '../durations';
 import { readPhaseHeading } from './headings';
 import { lineEnd } from './lines';
 import { CellNode } from './nodes';
@@ -278,6 +279,7 @@ function trackerRows(rows: readonly RelRow[], names: readonly string[], statusCo
   const idColumn = names.findIndex((n) => ID_COL.test(n));
   if (idColumn < 0 || rows.length < 2) return undefined;
   const titleColumn = names.findIndex((n, i) => i !== idColumn && i !== statusColumn && ENTRY_TITLE_COL.test(n));
+  const effortColumn = names.findIndex((n) => isEstimateHeader(n));
   const out: TableEntry[] = [];
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i];
@@ -287,7 +289,9 @@ function trackerRows(rows: readonly RelRow[], names: readonly string[], statusCo
     if (!id || !statusCell || !ENTRY_ID.test(id)) continue;
     const p = parseStatusText(statusCell.text);
     const title = titleColumn >= 0 && r.cells[titleColumn] ? plainCell(r.cells[titleColumn].text) : '';
-    out.push({ ...r, id, title, statusColumn, status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd });
+    const entry: TableEntry = { ...r, id, title, statusColumn, status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd };
+    if (effortColumn >= 0 && r.cells[effortColumn]) entry.effort = r.cells[effortColumn].text;
+    out.push(entry);
   }
   return out.length * 2 >= rows.length - 1 ? out : undefined;
 }

@@ -67,6 +67,9 @@ export class TaskNode implements Task {
   declare requirements?: string[];
   declare criterion?: boolean;
   declare frontMatter?: boolean;
+  declare estimate?: number;
+  declare actual?: number;
+  declare priority?: string;
   constructor(
     readonly kind: TaskKind,
     readonly id: string | undefined,

@@ -142,6 +142,8 @@ export interface TableEntry extends RelRow {
    * column: it only ever repeats a heading entry (its cell follows the entry), never a task.
    */
   repeat?: boolean;
+  /** The text of the row's estimate or effort cell (`0.5h`), when the table has that column. */
+  effort?: string;
 }
 
 export interface TableFacts {
