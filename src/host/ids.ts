@@ -72,6 +72,8 @@ export const ViewItem = {
   phase: (status: Status): string => `phase.${status}`,
   task: (status: Status): string => `task.${status}`,
   fix: 'fix',
+  lessons: 'lessons',
+  nugget: 'nugget',
 } as const;
 
 /** The status bar item's id (VS Code lists it by this id in the status bar's context menu). */

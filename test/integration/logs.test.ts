@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { GUIDELINES_END, GUIDELINES_START, nuggetEntries, parsePlan } from '../../src/core';
-import { cleanUp, fileUri, getApi, openNewFile } from './support';
+import { cleanUp, fileUri, getApi, openNewFile, waitFor } from './support';
 
 describe('Phasewise: Collect Gold Nuggets into Guidelines', function () {
   this.timeout(20000);
@@ -35,5 +35,34 @@ describe('Phasewise: Collect Gold Nuggets into Guidelines', function () {
 
     await vscode.commands.executeCommand('undo');
     assert.equal(document.getText(), sample, 'one undo takes the block back');
+  });
+
+  it('the Plans view lists every log’s Gold Nuggets under Lessons, each opening its line', async () => {
+    const api = await getApi();
+    const provider = api.tree.provider;
+    const sample = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('execution-log.md')));
+    const expected = nuggetEntries(sample, parsePlan(sample));
+    const lessons = provider.getChildren().find((n) => n.type === 'lessons');
+    assert.ok(lessons, 'a Lessons node after the plans');
+    const item = provider.getTreeItem(lessons);
+    assert.equal(item.label, 'Lessons');
+    const nuggets = provider.getChildren(lessons).filter((n) => n.type === 'nugget' && n.uri.toString() === fileUri('execution-log.md').toString());
+    assert.deepEqual(
+      nuggets.map((n) => (n.type === 'nugget' ? n.entry.text : '')),
+      expected.map((e) => e.text),
+    );
+    const first = provider.getTreeItem(nuggets[0]);
+    assert.equal(first.command?.command, 'phasewise.revealLine');
+    assert.deepEqual(first.command?.arguments, [fileUri('execution-log.md').toString(), expected[0].line]);
+    assert.equal(provider.getParent(nuggets[0]), lessons);
+
+    // A new log's nuggets join the list.
+    const { uri } = await openNewFile(
+      'it-lessons',
+      `# Execution Log: Sync\n\n## Fixes\n\n### Problem: Two writers raced\n**Root Cause:** No lock.\n**Solution:** A file lock.\n**Gold Nugget:** Take the lock before reading what you will write.\n`,
+    );
+    await waitFor('the new log’s nugget under Lessons', () =>
+      provider.getChildren(lessons).some((n) => n.type === 'nugget' && n.uri.toString() === uri.toString() && n.entry.text.startsWith('Take the lock')),
+    );
   });
 });

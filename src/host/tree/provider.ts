@@ -6,13 +6,18 @@
 import * as vscode from 'vscode';
 import { phaseKey } from '../../core';
 import { ContextKey, SETTINGS, Setting, settingKey } from '../ids';
+import { toMarkdown } from '../markdown';
 import { Debouncer, Disposer, toDisposable } from '../lifecycle';
 import type { Services } from '../services';
 import type { PlanChange, PlanEntry } from '../store';
-import { removedItem, treeItem } from './items';
+import { removedItem, themeIcon, treeItem } from './items';
+import { LESSONS_NODE, type LessonsNode, type NuggetNode as NuggetNodeOf, lessonsView, nuggetNodes, nuggetView } from './lessons';
 import * as model from './model';
 
-export type Node = model.Node<vscode.Uri>;
+export type PlanTreeNode = model.Node<vscode.Uri>;
+export type NuggetNode = NuggetNodeOf<vscode.Uri>;
+/** Every node of the view: the plans' nodes, and the Lessons node with its nuggets. */
+export type Node = PlanTreeNode | LessonsNode | NuggetNode;
 export type PlanNode = model.PlanNode<vscode.Uri>;
 export type PhaseNode = model.PhaseNode<vscode.Uri>;
 export type TaskNode = model.TaskNode<vscode.Uri>;
@@ -107,6 +112,8 @@ export class PlansTreeProvider extends Disposer implements vscode.TreeDataProvid
         const node = this.planNodes.get(key);
         if (node) this.changeEmitter.fire(node);
       }
+      // A log's edit can change its nuggets.
+      if (plans.some((k) => this.s.store.get(vscode.Uri.parse(k))?.doc.plan.kind === 'log')) this.changeEmitter.fire(LESSONS_NODE);
       this.updateMessage();
     });
   }
@@ -123,8 +130,18 @@ export class PlansTreeProvider extends Disposer implements vscode.TreeDataProvid
     return node;
   }
 
-  private entry(node: Node): PlanEntry | undefined {
+  private entry(node: PlanTreeNode): PlanEntry | undefined {
     return this.s.store.get(node.uri);
+  }
+
+  /** The nuggets of every log the store knows, plans in the view's order. */
+  nuggets(): NuggetNode[] {
+    return nuggetNodes(
+      this.s.store
+        .all()
+        .filter((e) => e.doc.plan.nuggets.length)
+        .map((e) => ({ uri: e.uri, file: vscode.workspace.asRelativePath(e.uri), text: e.doc.text, plan: e.doc.plan })),
+    );
   }
 
   /** The nodes of a plan as it is now; built again only when the document changed. */
@@ -138,7 +155,7 @@ export class PlansTreeProvider extends Disposer implements vscode.TreeDataProvid
   }
 
   /** The children the view shows of `node` in the plan as it is now. */
-  private visibleChildren(entry: PlanEntry, node: Node): readonly model.ChildNode<vscode.Uri>[] {
+  private visibleChildren(entry: PlanEntry, node: PlanTreeNode): readonly model.ChildNode<vscode.Uri>[] {
     return model.visibleChildren(this.treeOf(entry), node, this.hide);
   }
 
@@ -146,10 +163,13 @@ export class PlansTreeProvider extends Disposer implements vscode.TreeDataProvid
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      const nodes = this.s.store.all().map((e) => this.planNode(e.uri));
+      const nodes: Node[] = this.s.store.all().map((e) => this.planNode(e.uri));
+      if (this.s.store.all().some((e) => e.doc.plan.nuggets.length)) nodes.push(LESSONS_NODE);
       this.updateMessage();
       return nodes;
     }
+    if (node.type === 'lessons') return this.nuggets();
+    if (node.type === 'nugget') return [];
     const entry = this.entry(node);
     if (!entry) return [];
     // A node from an older version of the document: answer for the node with its id now.
@@ -158,10 +178,23 @@ export class PlansTreeProvider extends Disposer implements vscode.TreeDataProvid
   }
 
   getParent(node: Node): Node | undefined {
-    return node.type === 'plan' ? undefined : node.parent;
+    if (node.type === 'nugget') return LESSONS_NODE;
+    return node.type === 'plan' || node.type === 'lessons' ? undefined : node.parent;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'lessons') {
+      const nuggets = this.nuggets();
+      const view = lessonsView(nuggets.length, new Set(nuggets.map((n) => n.file)).size);
+      const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.id;
+      item.iconPath = themeIcon(view.icon);
+      item.description = view.description;
+      item.contextValue = view.contextValue;
+      item.tooltip = toMarkdown(view.tooltip);
+      return item;
+    }
+    if (node.type === 'nugget') return treeItem(node.id, node.uri, { ...nuggetView(node), expanded: false }, false);
     const entry = this.entry(node);
     if (!entry) return removedItem();
     const tree = this.treeOf(entry);
@@ -195,7 +228,7 @@ export class PlansTreeProvider extends Disposer implements vscode.TreeDataProvid
   }
 
   /** True when the filter leaves `node` and all its ancestors in the view. */
-  isShown(entry: PlanEntry, node: Node): boolean {
+  isShown(entry: PlanEntry, node: PlanTreeNode): boolean {
     return model.isShown(entry.doc.plan, node, this.hide);
   }
 
