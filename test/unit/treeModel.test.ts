@@ -182,6 +182,18 @@ describe('what Plans view nodes show', () => {
     assert.equal(phaseView(tree, 0, 2 * 3_600_000).showsDuration, false, 'a completed phase does not grow');
   });
 
+  it('shows a paused timer, and the estimate against the actual time, marking a phase past 1.5 times it', () => {
+    const timed = treeOf('# Plan\n\n## Phase 1: Parser\n**Status:** In Progress\n**Estimated Duration:** 2 hours\n');
+    const paused = phaseView(timed, 0, 3_600_000, true);
+    assert.match(paused.description!, /1 h 0 min in progress, paused/);
+    assert.match(paused.tooltip!.plain(), /timer paused/);
+    assert.match(paused.tooltip!.plain(), /Estimate: 2 h 0 min · actual 1 h 0 min/);
+    assert.doesNotMatch(paused.description!, /over/);
+    const over = phaseView(timed, 0, 3.5 * 3_600_000);
+    assert.match(over.description!, /over 1\.5× estimate/);
+    assert.match(over.tooltip!.plain(), /over 1\.5× the estimate/);
+  });
+
   it('keeps plan text as text in tooltips', () => {
     const hostile = treeOf('# Plan\n\n## Phase 1: <img src=x> [link](command:evil)\n\n**Status:** Pending\n');
     const segments = phaseView(hostile, 0, undefined).tooltip!.segments;
