@@ -8,7 +8,7 @@
  * sensible change; the lens and the inline buttons offer the usual next steps, a subset of
  * the menu. A failed phase or task can be started again (the lens says "Restart" for a phase).
  */
-import { type KnownStatus, type Status, type StatusAction as StatusActionName, statusActions } from '../core';
+import { type KnownStatus, type Plan, type Status, type StatusAction as StatusActionName, currentPhaseIndex, nextWork, statusActions } from '../core';
 import { Command, type CommandId } from './ids';
 import { iconText } from './icons';
 
@@ -160,4 +160,31 @@ export function lensActions(kind: TargetKind, status: Status): readonly LensActi
       status: a.status,
     };
   });
+}
+
+/** Which tasks get lenses (`phasewise.codeLens.tasks`). */
+export type LensTasks = 'all' | 'current-phase' | 'none';
+export const LENS_TASKS: readonly LensTasks[] = ['all', 'current-phase', 'none'];
+
+/** The setting's value, the old boolean (`true`: every task, `false`: none) read as its equivalent. */
+export function lensTasksSetting(value: unknown): LensTasks {
+  if (value === true) return 'all';
+  if (value === false) return 'none';
+  return typeof value === 'string' && (LENS_TASKS as readonly string[]).includes(value) ? (value as LensTasks) : 'current-phase';
+}
+
+/**
+ * The tasks that get lenses: all, none, or the open tasks of the current phase (in a document
+ * without phases, the tasks in progress and the next open one), so that a long task list does
+ * not double in height.
+ */
+export function tasksWithLenses(plan: Plan, mode: LensTasks): number[] {
+  if (mode === 'none') return [];
+  if (mode === 'all') return plan.tasks.map((_t, i) => i);
+  const open = (i: number): boolean => plan.tasks[i].status !== 'completed';
+  const current = currentPhaseIndex(plan);
+  if (current !== undefined) return plan.phases[current].tasks.filter(open);
+  if (plan.phases.length) return [];
+  const next = nextWork(plan).task;
+  return plan.tasks.map((_t, i) => i).filter((i) => plan.tasks[i].status === 'in-progress' || i === next);
 }

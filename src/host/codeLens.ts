@@ -14,7 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { phaseStatusesExpressible, phaseTaskCounts, type Plan } from '../core';
-import { lensActions, type LensAction } from './actions';
+import { lensActions, lensTasksSetting, tasksWithLenses, type LensAction, type LensTasks } from './actions';
 import { Icon, iconText } from './icons';
 import { Command, SETTINGS, Setting, settingKey } from './ids';
 import { Disposer } from './lifecycle';
@@ -66,7 +66,7 @@ class PlanCodeLensProvider extends Disposer implements vscode.CodeLensProvider {
       return [];
     }
     if (!entry || token.isCancellationRequested) return [];
-    return buildLenses(document.uri, entry.doc.plan, document.version, config.get<boolean>(Setting.codeLensTasks, true));
+    return buildLenses(document.uri, entry.doc.plan, document.version, lensTasksSetting(config.get<unknown>(Setting.codeLensTasks)));
   }
 
   resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
@@ -79,7 +79,7 @@ class PlanCodeLensProvider extends Disposer implements vscode.CodeLensProvider {
  * All lenses of one document, in one pass over its phases and tasks. Each lens's command is
  * set right away when there are at most `eagerLimit` lenses, else on resolve.
  */
-export function buildLenses(uri: vscode.Uri, plan: Plan, version: number | undefined, withTasks: boolean, eagerLimit = EAGER_LENS_LIMIT): vscode.CodeLens[] {
+export function buildLenses(uri: vscode.Uri, plan: Plan, version: number | undefined, tasks: LensTasks, eagerLimit = EAGER_LENS_LIMIT): vscode.CodeLens[] {
   const lenses: PlanLens[] = [];
   const lineRange = (line: number): vscode.Range => new vscode.Range(line, 0, line, 0);
   const add = (range: vscode.Range, action: LensAction, ref: TargetRef): void => {
@@ -109,20 +109,43 @@ export function buildLenses(uri: vscode.Uri, plan: Plan, version: number | undef
       );
     }
   }
-  if (withTasks) {
-    for (let i = 0; i < plan.tasks.length; i++) {
-      const task = plan.tasks[i];
-      if (phaseLines.has(task.line)) continue; // a heading that is both: the phase actions cover it
-      const range = lineRange(task.line);
-      const ref = taskRef(uri, plan, i, version);
-      for (const action of lensActions('task', task.status)) add(range, action, ref);
-    }
+  for (const i of tasksWithLenses(plan, tasks)) {
+    const task = plan.tasks[i];
+    if (phaseLines.has(task.line)) continue; // a heading that is both: the phase actions cover it
+    const range = lineRange(task.line);
+    const ref = taskRef(uri, plan, i, version);
+    for (const action of lensActions('task', task.status)) add(range, action, ref);
   }
   if (lenses.length <= eagerLimit) for (const lens of lenses) lens.command = lens.action;
   return lenses;
 }
 
+/** `phasewise.codeLens.tasks` was a boolean: a stored `true` or `false` is rewritten as `all` or `none`, where it was set. */
+export async function migrateLensTasks(s: Pick<Services, 'log'>): Promise<void> {
+  type Scope = readonly [vscode.WorkspaceConfiguration, 'globalValue' | 'workspaceValue' | 'workspaceFolderValue', vscode.ConfigurationTarget];
+  const scopes: Scope[] = [
+    [vscode.workspace.getConfiguration(SETTINGS), 'globalValue', vscode.ConfigurationTarget.Global],
+    [vscode.workspace.getConfiguration(SETTINGS), 'workspaceValue', vscode.ConfigurationTarget.Workspace],
+    ...(vscode.workspace.workspaceFolders ?? []).map((f): Scope => [
+      vscode.workspace.getConfiguration(SETTINGS, f.uri),
+      'workspaceFolderValue',
+      vscode.ConfigurationTarget.WorkspaceFolder,
+    ]),
+  ];
+  for (const [config, level, target] of scopes) {
+    const value = config.inspect<unknown>(Setting.codeLensTasks)?.[level];
+    if (typeof value !== 'boolean') continue;
+    try {
+      await config.update(Setting.codeLensTasks, lensTasksSetting(value), target);
+      s.log.info(`Setting ${settingKey(Setting.codeLensTasks)}: ${String(value)} is now "${lensTasksSetting(value)}".`);
+    } catch (err) {
+      s.log.warn(`Could not rewrite the setting ${settingKey(Setting.codeLensTasks)}: ${String(err)}`);
+    }
+  }
+}
+
 export function registerCodeLens(s: Services): vscode.CodeLensProvider {
+  void migrateLensTasks(s);
   const provider = new PlanCodeLensProvider(s);
   s.context.subscriptions.push(provider, vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider));
   return provider;

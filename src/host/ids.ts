@@ -15,6 +15,7 @@ export const Command = {
   completeTask: 'phasewise.completeTask',
   reopenTask: 'phasewise.reopenTask',
   setStatus: 'phasewise.setStatus',
+  toggleTask: 'phasewise.toggleTask',
   goToCurrentPhase: 'phasewise.goToCurrentPhase',
   resume: 'phasewise.resume',
   insertNextPhase: 'phasewise.insertNextPhase',

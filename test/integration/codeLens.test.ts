@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { currentPhaseIndex, parsePlan, phaseTaskCounts, type Plan, type Status } from '../../src/core';
 import type { PhasewiseApi } from '../../src/extension';
+import { migrateLensTasks } from '../../src/host/codeLens';
 import { discardNewFiles, getApi, openPlanCopy, waitFor } from './support';
 
 async function lensesOf(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
@@ -45,7 +46,8 @@ function expectedTaskLenses(status: Status): string[] {
   }
 }
 
-function expectedLenses(plan: Plan, withTasks: boolean): Map<number, string[]> {
+/** The lenses `phasewise.codeLens.tasks` calls for: every task, none, or the open tasks of the current phase. */
+function expectedLenses(plan: Plan, tasks: 'all' | 'current-phase' | 'none'): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const p of plan.phases) {
     const list = expectedPhaseLenses(p.status);
@@ -56,9 +58,14 @@ function expectedLenses(plan: Plan, withTasks: boolean): Map<number, string[]> {
     }
     out.set(p.line, list);
   }
-  if (withTasks) {
-    for (const t of plan.tasks) if (!out.has(t.line)) out.set(t.line, expectedTaskLenses(t.status));
-  }
+  const current = currentPhaseIndex(plan);
+  const lensed =
+    tasks === 'all'
+      ? plan.tasks
+      : tasks === 'none' || current === undefined
+        ? []
+        : plan.phases[current].tasks.map((i) => plan.tasks[i]).filter((t) => t.status !== 'completed');
+  for (const t of lensed) if (!out.has(t.line)) out.set(t.line, expectedTaskLenses(t.status));
   return out;
 }
 
@@ -102,7 +109,11 @@ describe('Phasewise CodeLens', function () {
     assert.ok(new Set(plan.phases.map((p) => p.status)).size >= 3, 'the sample plan has phases in several statuses');
 
     const lenses = await lensesOf(uri);
-    assert.deepEqual(sorted(byLine(lenses)), sorted(expectedLenses(plan, true)));
+    assert.deepEqual(sorted(byLine(lenses)), sorted(expectedLenses(plan, 'current-phase')));
+    assert.ok(
+      [...expectedLenses(plan, 'current-phase').keys()].length < [...expectedLenses(plan, 'all').keys()].length,
+      'by default fewer tasks have lenses than in all',
+    );
 
     for (const lens of lenses) {
       const { command, arguments: args = [] } = lens.command!;
@@ -126,14 +137,49 @@ describe('Phasewise CodeLens', function () {
     }
   });
 
-  it('shows phase lenses only when phasewise.codeLens.tasks is off, and none when CodeLens is off', async () => {
+  it('rewrites the old boolean phasewise.codeLens.tasks as its equivalent', async () => {
+    try {
+      await setConfig('codeLens.tasks', true);
+      await migrateLensTasks(api.services);
+      assert.equal(vscode.workspace.getConfiguration('phasewise').inspect('codeLens.tasks')?.globalValue, 'all');
+    } finally {
+      await setConfig('codeLens.tasks', undefined);
+    }
+  });
+
+  it('Toggle Task at Cursor completes the task at the cursor, and reopens it the second time', async () => {
+    const { document, editor } = await openPlanCopy('it-lens-toggle');
+    const plan = parsePlan(document.getText());
+    const index = plan.tasks.findIndex((t) => t.kind === 'checkbox' && t.status === 'pending');
+    const task = plan.tasks[index];
+    editor.selection = new vscode.Selection(task.line, 2, task.line, 2);
+    const before = document.getText();
+    assert.equal(await vscode.commands.executeCommand('phasewise.toggleTask'), true);
+    assert.equal(parsePlan(document.getText()).tasks[index].status, 'completed');
+    assert.equal(await vscode.commands.executeCommand('phasewise.toggleTask'), true);
+    assert.equal(parsePlan(document.getText()).tasks[index].status, 'pending');
+    assert.equal(document.getText(), before, 'toggled twice: the text is as it was');
+    // On a phase heading there is no task to toggle.
+    editor.selection = new vscode.Selection(plan.phases[0].line, 0, plan.phases[0].line, 0);
+    assert.equal(await vscode.commands.executeCommand('phasewise.toggleTask'), false);
+  });
+
+  it('follows phasewise.codeLens.tasks (all, none, and the old boolean), and shows none when CodeLens is off', async () => {
     const { uri, document } = await openPlanCopy('it-lens-settings');
     const plan = parsePlan(document.getText());
+    const shows = (tasks: 'all' | 'current-phase' | 'none'): (() => Promise<boolean>) => {
+      const want = JSON.stringify(sorted(expectedLenses(plan, tasks)));
+      return async () => JSON.stringify(sorted(byLine(await lensesOf(uri)))) === want;
+    };
     try {
-      await setConfig('codeLens.tasks', false);
-      const phaseOnly = sorted(expectedLenses(plan, false));
-      await waitFor('task lenses to go away', async () => JSON.stringify(sorted(byLine(await lensesOf(uri)))) === JSON.stringify(phaseOnly));
-      assert.deepEqual(sorted(byLine(await lensesOf(uri))), phaseOnly);
+      await setConfig('codeLens.tasks', 'all');
+      await waitFor('a lens above every task', shows('all'));
+      await setConfig('codeLens.tasks', 'none');
+      await waitFor('task lenses to go away', shows('none'));
+      await setConfig('codeLens.tasks', 'all');
+      await waitFor('a lens above every task again', shows('all'));
+      await setConfig('codeLens.tasks', false); // the old boolean: false is none
+      await waitFor('task lenses to go away for false', shows('none'));
 
       await setConfig('codeLens.enabled', false);
       await waitFor('all lenses to go away', async () => (await lensesOf(uri)).length === 0);
@@ -141,10 +187,7 @@ describe('Phasewise CodeLens', function () {
       await setConfig('codeLens.tasks', undefined);
       await setConfig('codeLens.enabled', undefined);
     }
-    await waitFor(
-      'the lenses to come back',
-      async () => JSON.stringify(sorted(byLine(await lensesOf(uri)))) === JSON.stringify(sorted(expectedLenses(plan, true))),
-    );
+    await waitFor('the default lenses to come back', shows('current-phase'));
   });
 
   it('"Mark phase complete" changes only the status, the overview cell and Current Phase, records a lens event, and undoes in one step', async () => {
@@ -285,7 +328,7 @@ describe('Phasewise CodeLens', function () {
     assert.equal(plan.phases.length, 1000);
     assert.equal(
       lenses.length,
-      [...expectedLenses(plan, true).values()].reduce((n, list) => n + list.length, 0),
+      [...expectedLenses(plan, 'current-phase').values()].reduce((n, list) => n + list.length, 0),
     );
 
     // So many lenses go out without commands (cheap for VS Code), each resolved to its own command.

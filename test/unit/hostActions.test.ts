@@ -1,7 +1,7 @@
 // Which status actions a phase or task gets in the lens, the inline buttons and the context menu.
 import assert from 'node:assert/strict';
-import { STATUSES, type Status } from '../../src/core';
-import { STATUS_ACTIONS, actionsFor, lensActions, type TargetKind } from '../../src/host/actions';
+import { STATUSES, type Plan, type Status, parsePlan } from '../../src/core';
+import { STATUS_ACTIONS, actionsFor, lensActions, lensTasksSetting, tasksWithLenses, type LensTasks, type TargetKind } from '../../src/host/actions';
 import { Command } from '../../src/host/ids';
 
 const ALL_STATUSES: readonly Status[] = [...STATUSES, 'unknown'];
@@ -64,5 +64,28 @@ describe('status actions', () => {
 
   it('name a placeholder for each command', () => {
     for (const a of STATUS_ACTIONS) assert.match(a.placeHolder, /^Choose the (phase|task) to /);
+  });
+});
+
+describe('host actions: which tasks get lenses', () => {
+  const phased = parsePlan(
+    '# Plan\n\n**Current Phase:** Phase 2\n\n## Phase 1: A\n**Status:** Completed\n- [x] a1\n\n## Phase 2: B\n**Status:** In Progress\n- [x] b1\n- [ ] b2\n- [ ] b3\n',
+  );
+  const flat = parsePlan('# Tasks\n\n- [x] 1. one\n- [-] 2. two\n- [ ] 3. three\n- [ ] 4. four\n');
+  const titles = (plan: Plan, mode: LensTasks): string[] => tasksWithLenses(plan, mode).map((i) => plan.tasks[i].title);
+
+  it('by default, the open tasks of the current phase; else the tasks in progress and the next open one', () => {
+    assert.deepEqual(titles(phased, 'current-phase'), ['b2', 'b3']);
+    assert.deepEqual(titles(flat, 'current-phase'), ['two']);
+    assert.equal(titles(phased, 'all').length, phased.tasks.length);
+    assert.deepEqual(titles(phased, 'none'), []);
+  });
+
+  it('reads the old boolean setting as all or none, and anything else as the default', () => {
+    assert.equal(lensTasksSetting(true), 'all');
+    assert.equal(lensTasksSetting(false), 'none');
+    assert.equal(lensTasksSetting('none'), 'none');
+    assert.equal(lensTasksSetting(undefined), 'current-phase');
+    assert.equal(lensTasksSetting('sometimes'), 'current-phase');
   });
 });

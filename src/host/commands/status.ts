@@ -185,9 +185,27 @@ async function setStatusCommand(s: Services, args: readonly unknown[]): Promise<
   return setStatusAt(s.store, s.history, ref, status, invocation.source);
 }
 
+/** Toggle Task at Cursor: completes the task at the cursor, or reopens it when it is completed. */
+async function toggleTask(s: Services, args: readonly unknown[]): Promise<boolean> {
+  const invocation = invocationOf(args);
+  let ref = invocation.ref;
+  if (!ref) {
+    const editor = activeMarkdownEditor();
+    const entry = editor && s.store.sync(editor.document);
+    ref = editor && entry ? targetAtCursor(entry, editor, 'task') : undefined;
+  }
+  if (!ref || ref.kind !== 'task') {
+    void vscode.window.showInformationMessage('Phasewise: put the cursor on a task (a checkbox, a step or a tracker entry) to toggle it.');
+    return false;
+  }
+  const current = await currentOf(s, ref);
+  return setStatusAt(s.store, s.history, ref, current?.status === 'completed' ? 'pending' : 'completed', invocation.source);
+}
+
 export function statusCommands(s: Services): CommandGroup {
   const group: Record<string, (...args: unknown[]) => Promise<boolean>> = {
     [Command.setStatus]: (...args) => setStatusCommand(s, args),
+    [Command.toggleTask]: (...args) => toggleTask(s, args),
   };
   for (const a of STATUS_ACTIONS) group[a.command] = (...args) => changeStatus(s, a.kind, a.status, args, a.placeHolder);
   return group;
