@@ -197,6 +197,50 @@ describe('package.json contributions', () => {
   });
 });
 
+describe('the first-run walkthrough', () => {
+  interface Step {
+    id: string;
+    description: string;
+    media: { markdown?: string; image?: string };
+    completionEvents: string[];
+  }
+  const walkthroughs = (manifest.contributes as unknown as { walkthroughs?: Array<{ id: string; steps: Step[] }> }).walkthroughs ?? [];
+  const steps = walkthroughs.flatMap((w) => w.steps);
+  const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+  const views = new Set(Object.values(manifest.contributes.views).flatMap((vs) => vs.map((v) => v.id)));
+  const packaged = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
+
+  it('opens a plan, marks a phase complete, inserts the next phase and connects an agent', () => {
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      ['openPlan', 'completePhase', 'insertNextPhase', 'connectAgent'],
+    );
+  });
+
+  it('completes each step on a real event: a contributed command run or a contributed view opened', () => {
+    for (const step of steps) {
+      assert.ok(step.completionEvents.length, `${step.id} has completion events`);
+      for (const event of step.completionEvents) {
+        const [kind, id] = event.split(':');
+        if (kind === 'onCommand') assert.ok(commands.has(id), `${step.id}: ${id} is a contributed command`);
+        else if (kind === 'onView') assert.ok(views.has(id), `${step.id}: ${id} is a contributed view`);
+        else assert.fail(`${step.id}: unexpected completion event ${event}`);
+      }
+      for (const [, id] of step.description.matchAll(/\(command:([\w.]+)\)/g)) {
+        assert.ok(commands.has(id) || views.has(id.replace(/\.focus$/, '')), `${step.id} links to ${id}, which exists`);
+      }
+    }
+  });
+
+  it('shows media that exist and are packaged', () => {
+    assert.match(packaged, /^!media\/walkthrough\/\*\*$/m);
+    for (const step of steps) {
+      const file = step.media.markdown ?? step.media.image;
+      assert.ok(file && file.startsWith('media/walkthrough/') && existsSync(join(ROOT, file)), `${step.id}: ${file} exists`);
+    }
+  });
+});
+
 describe('source layout', () => {
   const sources = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
