@@ -29,7 +29,14 @@ function walk(dir, pattern) {
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [];
 if (existsSync('src/extension.ts')) {
-  builds.push({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] });
+  // The banner marks when the bundle starts to evaluate: the extension reports its load time.
+  builds.push({
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    banner: { js: 'var __phasewiseLoadStart = performance.now();' },
+  });
 }
 builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 // The MCP server and its SDK are a bundle of their own, loaded by `phasewise mcp` only, so that

@@ -5,17 +5,14 @@
  * combining marks and joiners take none.
  */
 import type StringWidth from 'string-width';
+import { lazy } from './lazy';
 
-let stringWidth: typeof StringWidth | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const stringWidth = lazy(() => (require('string-width') as { default: typeof StringWidth }).default);
 
 export function displayWidth(s: string): number {
-  // Loaded on first use: string-width compiles an emoji regex and a segmenter when it loads,
-  // tens of milliseconds that every start (CLI command, extension activation) would pay while
-  // only an edit that pads a table needs them.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  stringWidth ??= (require('string-width') as { default: typeof StringWidth }).default;
   // string-width gives a tab no width; padding with tabs is counted a column a tab.
   let tabs = 0;
   for (let i = s.indexOf('\t'); i >= 0; i = s.indexOf('\t', i + 1)) tabs++;
-  return stringWidth(s) + tabs;
+  return stringWidth()(s) + tabs;
 }

@@ -207,7 +207,7 @@ describe('the first-run walkthrough', () => {
   const walkthroughs = (manifest.contributes as unknown as { walkthroughs?: Array<{ id: string; steps: Step[] }> }).walkthroughs ?? [];
   const steps = walkthroughs.flatMap((w) => w.steps);
   const commands = new Set(manifest.contributes.commands.map((c) => c.command));
-  const views = new Set(Object.values(manifest.contributes.views).flatMap((vs) => vs.map((v) => v.id)));
+  const views = new Set(Object.values(manifest.contributes.views ?? {}).flatMap((vs) => vs.map((v) => v.id)));
   const packaged = readFileSync(join(ROOT, '.vscodeignore'), 'utf8');
 
   it('opens a plan, marks a phase complete, inserts the next phase and connects an agent', () => {

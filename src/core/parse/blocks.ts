@@ -6,9 +6,10 @@
  * them to it. The summaries' types and their ranges are described in types.ts.
  */
 import type { Root, RootContent, List, ListItem as MdListItem } from 'mdast';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import type * as Unified from 'unified';
+import type RemarkParse from 'remark-parse';
+import type RemarkGfm from 'remark-gfm';
+import { lazy } from '../lazy';
 import { CONTINUE, EXIT, SKIP, visit } from 'unist-util-visit';
 import { lineEnd, lineIndex, lineStart } from './lines';
 import type { Block, ListBlock, Span } from './types';
@@ -16,11 +17,18 @@ import type { Block, ListBlock, Span } from './types';
 // templates.ts reads block summaries through this module.
 export type { Block, ItemBlock, ListBlock } from './types';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use (../lazy.ts) */
+const processor = lazy(() => {
+  const { unified } = require('unified') as typeof Unified;
+  const remarkParse = (require('remark-parse') as { default: typeof RemarkParse }).default;
+  const remarkGfm = (require('remark-gfm') as { default: typeof RemarkGfm }).default;
+  return unified().use(remarkParse).use(remarkGfm).freeze();
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** remark + GFM, the parser the design names. */
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  return processor().parse(text) as Root;
 }
 
 /** Turns mdast top-level nodes into block summaries. `starts` are the line starts of `text`. */

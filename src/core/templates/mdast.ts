@@ -12,8 +12,18 @@ import type {
   TableCell as MdTableCell,
   ThematicBreak,
 } from 'mdast';
-import { toMarkdown, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
-import { gfmToMarkdown } from 'mdast-util-gfm';
+import type * as ToMarkdown from 'mdast-util-to-markdown';
+import type { Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import type * as MdastGfm from 'mdast-util-gfm';
+import { lazy } from '../lazy';
+
+/** mdast-util-to-markdown with GFM, loaded on first use. */
+export const markdownWriter = lazy(() => ({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  toMarkdown: (require('mdast-util-to-markdown') as typeof ToMarkdown).toMarkdown,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  gfmToMarkdown: (require('mdast-util-gfm') as typeof MdastGfm).gfmToMarkdown,
+}));
 import type { FieldStyle } from '../model';
 
 export const txt = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -69,6 +79,7 @@ export const DEFAULT_RULE: RuleShape = { rule: '-', ruleRepetition: 3, ruleSpace
 /** Serialises nodes as Markdown with `\n` line endings and no final line ending. */
 export function serialize(nodes: RootContent[], options: Partial<ToMarkdownOptions> = {}): string {
   const root: Root = { type: 'root', children: nodes };
+  const { toMarkdown, gfmToMarkdown } = markdownWriter();
   const out = toMarkdown(root, {
     extensions: [gfmToMarkdown()],
     bullet: '-',

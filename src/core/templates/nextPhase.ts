@@ -2,8 +2,6 @@
  * The next-phase template: a phase section in the shape of the phases already there, a row in
  * the overview table padded like the others, and one more in the Current Phase total.
  */
-import { toMarkdown } from 'mdast-util-to-markdown';
-import { gfmToMarkdown } from 'mdast-util-gfm';
 import type { OverviewTable, Phase, Plan } from '../model';
 import { formatStatus } from '../status';
 import { fieldStyleOf } from '../fieldStyle';
@@ -15,7 +13,7 @@ import { vocabularyOf } from '../edits';
 import { currentPhaseTotalEdit } from '../edits/currentPhase';
 import { type TextEdit, insertAt, nextLineStart } from '../edits/text';
 import { type PhaseShape, phaseNodes } from './bodies';
-import { type RuleShape, DEFAULT_RULE, rule, table } from './mdast';
+import { type RuleShape, DEFAULT_RULE, markdownWriter, rule, table } from './mdast';
 import { documentBlocks, insertNodes, ruleShape, trailingRule } from './layout';
 
 /** The shape to copy a pending status from: a pending phrase, else a snake-case one, else the last. */
@@ -32,6 +30,7 @@ function shapeFrom(text: string, marks: ReadonlyArray<{ status: string; phraseRa
 
 /** Escapes cell texts the way mdast-util-to-markdown writes them inside a GFM table. */
 function escapeCells(values: string[]): string[] {
+  const { toMarkdown, gfmToMarkdown } = markdownWriter();
   const md = toMarkdown(table(values, []), { extensions: [gfmToMarkdown({ tablePipeAlign: false })] });
   const first = md.slice(0, lineEnd(md, 0));
   const cells = cellTexts(first);
