@@ -37,6 +37,18 @@ if (existsSync('src/extension.ts')) {
     external: ['vscode'],
     banner: { js: 'var __phasewiseLoadStart = performance.now();' },
   });
+  // The same extension for VS Code for the Web (vscode.dev, github.dev): a web-worker bundle.
+  // `worker` picks the packages' web-worker builds over their DOM ones (a worker has no document).
+  builds.push({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['worker'],
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    external: ['vscode'],
+    banner: { js: 'var __phasewiseLoadStart = performance.now();' },
+  });
 }
 builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 // The MCP server and its SDK are a bundle of their own, loaded by `phasewise mcp` only, so that
