@@ -51,9 +51,16 @@ function leadingDuration(value: string): number | undefined {
   return total;
 }
 
-/** `Effort: 0.2h actual (0.5h estimate)`: the amount written before `word`. */
-function inlineAmount(value: string, word: 'actual' | 'estimate'): number | undefined {
-  const m = new RegExp(String.raw`(\d+(?:\.\d+)?\s*[a-z]+)\s*(?:\(\s*)?${word}`, 'i').exec(value);
+/** `Effort: 0.2h actual (0.5h estimate)`: the amount written before the word. */
+const INLINE = {
+  actual: /(\d+(?:\.\d+)?\s*[a-z]+)\s*(?:\(\s*)?actual/i,
+  estimate: /(\d+(?:\.\d+)?\s*[a-z]+)\s*(?:\(\s*)?estimate/i,
+};
+
+function inlineAmount(value: string, word: keyof typeof INLINE): number | undefined {
+  // Most values name neither: no regular expression runs for them.
+  if (!value.toLowerCase().includes(word)) return undefined;
+  const m = INLINE[word].exec(value);
   return m ? parseDuration(m[1]) : undefined;
 }
 
