@@ -110,7 +110,8 @@ export class History implements vscode.Disposable {
 
   private async save(): Promise<void> {
     try {
-      await this.state.update(HISTORY_KEY, { version: HISTORY_VERSION, events: this.events, timers: this.timers });
+      // Timers only when there are some: the stored layout stays what it was without them.
+      await this.state.update(HISTORY_KEY, { version: HISTORY_VERSION, events: this.events, ...(this.timers.length ? { timers: this.timers } : {}) });
     } catch (err) {
       this.log.warn(`Could not store the status history: ${String(err)}`);
     }
