@@ -8,7 +8,7 @@ import { applyToDocument } from '../apply';
 import { Command, type CommandId } from '../ids';
 import type { Services } from '../services';
 import type { CommandGroup } from './groups';
-import { fileName, titleArgument } from './shared';
+import { fileName, newDocumentEol, titleArgument } from './shared';
 
 const DOCUMENT_NOUNS: Record<DocumentTemplate, { noun: string; example: string }> = {
   plan: { noun: 'execution plan', example: 'Offline sync for the notes app' },
@@ -37,7 +37,7 @@ async function newDocumentCommand(kind: DocumentTemplate, arg: unknown): Promise
     });
     if (title === undefined) return undefined; // cancelled
   }
-  const eol = vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';
+  const eol = newDocumentEol();
   const content = newDocument(kind, { title: title.trim() || undefined, eol });
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   const editor = await vscode.window.showTextDocument(document);

@@ -6,6 +6,11 @@ export function fileName(uri: vscode.Uri): string {
   return uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri);
 }
 
+/** The line ending new documents get: the `files.eol` setting, else `\n`. */
+export function newDocumentEol(): '\n' | '\r\n' {
+  return vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';
+}
+
 export function activeMarkdownEditor(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   return editor && editor.document.languageId === 'markdown' ? editor : undefined;

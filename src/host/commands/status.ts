@@ -20,7 +20,9 @@ import {
   type KnownStatus,
   type Status,
   STATUS_NAMES,
+  phaseKey,
   phaseName,
+  taskKey,
   taskName,
   elementOnLine,
   phaseAt,
@@ -115,14 +117,17 @@ export async function targetFromEditor(s: Services, want: Want, placeHolder: str
   return pick?.ref;
 }
 
-interface Current {
+export interface Current {
   status: Status;
   name: string;
   checkbox: boolean;
+  /** The document's URI and the element's history key. */
+  file: string;
+  key: string;
 }
 
 /** The element `ref` points at in the document as it is now, when it can be found. */
-async function currentOf(s: Services, ref: TargetRef): Promise<Current | undefined> {
+export async function currentOf(s: Services, ref: TargetRef): Promise<Current | undefined> {
   try {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
     const entry = s.store.sync(document);
@@ -130,12 +135,13 @@ async function currentOf(s: Services, ref: TargetRef): Promise<Current | undefin
     const plan = entry.doc.plan;
     const target = resolveRef(plan, ref, document.version);
     if (!target) return undefined;
+    const file = document.uri.toString();
     if (target.kind === 'phase') {
       const p = plan.phases[target.index];
-      return { status: p.status, name: phaseName(p), checkbox: false };
+      return { status: p.status, name: phaseName(p), checkbox: false, file, key: phaseKey(p) };
     }
     const t = plan.tasks[target.index];
-    return { status: t.status, name: taskName(t), checkbox: t.kind === 'checkbox' };
+    return { status: t.status, name: taskName(t), checkbox: t.kind === 'checkbox', file, key: taskKey(t, plan) };
   } catch {
     return undefined; // setStatusAt reports why
   }

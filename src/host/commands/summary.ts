@@ -11,7 +11,7 @@ import { sessionSummary, type SummaryDocument } from '../../core';
 import { Command } from '../ids';
 import type { Services } from '../services';
 import type { CommandGroup } from './groups';
-import { fileName } from './shared';
+import { fileName, newDocumentEol } from './shared';
 
 /** Workspace-state key of the time the last summary was made. */
 export const LAST_SUMMARY_KEY = 'phasewise.lastSummary';
@@ -92,7 +92,7 @@ async function newSessionSummary(s: Services, arg: unknown): Promise<vscode.Uri 
     void vscode.window.showInformationMessage(`Phasewise: no plan changed ${window.label}, and none is in progress; nothing to summarise.`);
     return undefined;
   }
-  const eol = vscode.workspace.getConfiguration('files').get<string>('eol') === '\r\n' ? '\r\n' : '\n';
+  const eol = newDocumentEol();
   const text = sessionSummary(docs, {
     now,
     title: args.title,
