@@ -17,6 +17,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // HTML's table of named references (35 KB) only feeds remark's text values, which Phasewise
+  // never reads: a stand-in with the common names (see the file).
+  alias: { 'decode-named-character-reference': './src/core/parse/namedReference.ts' },
 };
 
 function walk(dir, pattern) {
@@ -79,9 +82,11 @@ if (args.has('--integration')) {
   });
 }
 if (args.has('--bench')) {
-  builds.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js' });
-  builds.push({ ...common, entryPoints: ['bench/discovery.ts'], outfile: 'out/bench/discovery.js' });
-  builds.push({ ...common, entryPoints: ['bench/mcp.ts'], outfile: 'out/bench/mcp.js' });
+  // The baselines are remark and markdown-it as published: no stand-in.
+  const bench = { ...common, alias: {} };
+  builds.push({ ...bench, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js' });
+  builds.push({ ...bench, entryPoints: ['bench/discovery.ts'], outfile: 'out/bench/discovery.js' });
+  builds.push({ ...bench, entryPoints: ['bench/mcp.ts'], outfile: 'out/bench/mcp.js' });
 }
 
 /** The CLI is run as `phasewise` (npm's bin): keep it executable after every build. */

@@ -8,14 +8,15 @@
 // (Restricted Mode), which Phasewise declares it supports. --multi-root runs the
 // *.multiroot.test.ts files in a workspace of two folders: the samples and one more plan.
 //
-// Environment: PHASEWISE_TEST_TIMEOUT (seconds for the whole run, default 300),
+// Environment: PHASEWISE_VSCODE (minimum, the default: VS Code 1.100; current: the newest
+// release that installs here; see VSCODE_TARGETS in lib/vscode-server.mjs), PHASEWISE_TEST_TIMEOUT (seconds for the whole run, default 300),
 // PHASEWISE_TEST_GREP (same as --grep), PHASEWISE_TEST_VERBOSE=1 (also print the workbench's
 // routine log lines). Exits with the suite's exit code. The run folder under .vscode-test/runs/
 // (server log, settings, workspace copy) is kept when the suite fails.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { REPO_ROOT, ensureCodeServer, launchBrowser, startServer, stopAll, workbenchUrl } from './lib/vscode-server.mjs';
+import { REPO_ROOT, TARGET, ensureCodeServer, launchBrowser, startServer, stopAll, workbenchUrl } from './lib/vscode-server.mjs';
 
 const { values: options } = parseArgs({
   options: { grep: { type: 'string' }, untrusted: { type: 'boolean', default: false }, 'multi-root': { type: 'boolean', default: false } },
@@ -44,7 +45,11 @@ async function main() {
 
   // The extension host inherits the server's environment: that is how the pattern reaches
   // test/integration/index.ts (the workbench's payload has no room for it).
-  const env = { ...(grep ? { PHASEWISE_TEST_GREP: grep } : {}), ...(mode ? { PHASEWISE_TEST_MODE: mode } : {}) };
+  const env = {
+    PHASEWISE_EXPECT_VSCODE: TARGET.vscode,
+    ...(grep ? { PHASEWISE_TEST_GREP: grep } : {}),
+    ...(mode ? { PHASEWISE_TEST_MODE: mode } : {}),
+  };
   // Workspace trust is off for the main suite (its prompt cannot be answered in a test); for
   // --untrusted it is on, and the folder, never trusted, opens in Restricted Mode.
   const server = await startServer({ workspaceSource, env, workspaceTrust: options.untrusted });
@@ -96,7 +101,9 @@ async function main() {
   if ('passing' in counts || 'failing' in counts) {
     // The plain summary line that CI logs are read for.
     const skipped = counts.pending ? `, ${counts.pending} skipped` : '';
-    process.stdout.write(`integration${mode ? ` (${mode})` : ''}: ${counts.passing ?? 0} passed, ${counts.failing ?? 0} failed${skipped}\n`);
+    process.stdout.write(
+      `integration${mode ? ` (${mode})` : ''} on VS Code ${TARGET.vscode}: ${counts.passing ?? 0} passed, ${counts.failing ?? 0} failed${skipped}\n`,
+    );
   }
   if (result.code === 0) server.removeRunDir();
   return result.code;
@@ -138,6 +145,9 @@ const WORKBENCH_CHATTER = [
   /^Updating additional builtin extensions cache/,
   /^ChatSessionStore:/,
   /^\[Service Worker\] registration/, // service workers need https or localhost, not 127.0.0.1
+  /^\[ChatModelSelection\]/, // newer releases: the chat view looking for a model
+  /^\[reconnection-grace-time\]/,
+  /^\[(AgentHost|AccountPolicyGate)\]/, // newer releases: signed-in features with no account
 ];
 /** @type {Record<string, number>} */
 const counts = {};

@@ -28,10 +28,29 @@ import { constants as osConstants, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CODE_SERVER_VERSION = '4.100.3';
+/**
+ * The VS Code releases the tests run on, picked by PHASEWISE_VSCODE (default `minimum`):
+ * - minimum: the engine's lowest version (package.json `engines.vscode` ^1.100.0), code-server
+ *   4.100.3, run by the Node.js that runs this script;
+ * - current: the newest code-server that installs here (VS Code 1.139). It requires Node 24,
+ *   taken from npm's node-<platform>-<arch> package (the official binary, with its headers for
+ *   the native modules code-server builds), so nothing is downloaded from outside npm.
+ */
+export const VSCODE_TARGETS = {
+  minimum: { codeServer: '4.100.3', node: undefined, vscode: '1.100.3' },
+  current: { codeServer: '4.139.1', node: '24.22.3', vscode: '1.139.1' },
+};
+const TARGET_NAME = process.env.PHASEWISE_VSCODE || 'minimum';
+export const TARGET = VSCODE_TARGETS[TARGET_NAME];
+if (!TARGET) throw new Error(`PHASEWISE_VSCODE=${TARGET_NAME}: expected one of ${Object.keys(VSCODE_TARGETS).join(', ')}.`);
+export const CODE_SERVER_VERSION = TARGET.codeServer;
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CACHE_DIR = join(REPO_ROOT, '.vscode-test');
 export const CODE_SERVER_DIR = join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`);
+const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
+const NODE_DIR = TARGET.node ? join(CACHE_DIR, `node-${TARGET.node}`) : undefined;
+/** The Node.js that runs the server (and builds its native modules at install). */
+export const SERVER_NODE = NODE_DIR ? join(NODE_DIR, 'node_modules', NODE_PACKAGE, 'bin', 'node') : process.execPath;
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const PACKAGE_DIR = join(CODE_SERVER_DIR, 'node_modules', 'code-server');
@@ -40,9 +59,9 @@ const CODE_SERVER_CLI = join(CODE_SERVER_DIR, 'node_modules', '.bin', 'code-serv
 // Written only after a complete install, so an interrupted install is redone next time.
 const INSTALLED_MARKER = join(CODE_SERVER_DIR, '.installed');
 
-// @vscode/ripgrep (inside code-server) downloads rg from GitHub in its postinstall, unless it
-// finds this archive in its cache. These names belong to the @vscode/ripgrep version that
-// code-server 4.100.3 depends on.
+// @vscode/ripgrep (inside code-server 4.100.3) downloads rg from GitHub in its postinstall,
+// unless it finds this archive in its cache. These names belong to the @vscode/ripgrep version
+// that code-server 4.100.3 depends on; newer releases ship rg inside @vscode/ripgrep-universal.
 const RIPGREP_CACHE = join(tmpdir(), 'vscode-ripgrep-cache-1.15.11');
 const RIPGREP_TARGETS = { x64: 'x86_64-unknown-linux-musl', arm64: 'aarch64-unknown-linux-musl' };
 
@@ -205,32 +224,57 @@ function run(command, args, options = {}) {
 }
 
 /**
- * Installs code-server into .vscode-test/code-server-<version>/ once; later calls return at
- * once. Returns the paths the other functions use.
+ * Installs code-server into .vscode-test/code-server-<version>/ once (and for a target that
+ * needs it, Node.js into .vscode-test/node-<version>/ first); later calls return at once.
+ * Returns the paths the other functions use.
  * @param {{ quiet?: boolean }} [options] quiet: hide npm's output unless the install fails
- * @returns {Promise<{ dir: string, serverMain: string, cli: string }>}
+ * @returns {Promise<{ dir: string, serverMain: string, cli: string, node: string }>}
  */
 export async function ensureCodeServer({ quiet = false } = {}) {
-  const paths = { dir: CODE_SERVER_DIR, serverMain: SERVER_MAIN, cli: CODE_SERVER_CLI };
-  if (existsSync(INSTALLED_MARKER) && existsSync(SERVER_MAIN)) return paths;
+  const paths = { dir: CODE_SERVER_DIR, serverMain: SERVER_MAIN, cli: CODE_SERVER_CLI, node: SERVER_NODE };
+  if (existsSync(INSTALLED_MARKER) && existsSync(SERVER_MAIN) && existsSync(SERVER_NODE)) return paths;
 
   checkPrerequisites({ forInstall: true });
   const started = Date.now();
-  log(`installing code-server@${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (once, about a minute)`);
-  seedRipgrepCache();
-  mkdirSync(CODE_SERVER_DIR, { recursive: true });
-  // Its own package.json, so that npm installs here and never into the project above.
-  writeFileSync(join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({ name: 'vscode-test-code-server', private: true }, null, 2) + '\n');
-
   // Settings an enclosing `npm run` passes down (npm_config_*, npm_package_*) must not leak
-  // into this separate install.
+  // into these separate installs.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   env.npm_config_yes = 'true'; // a nested `npx node-gyp` is cancelled otherwise
-  const args = ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--no-save', '--prefix', CODE_SERVER_DIR, `code-server@${CODE_SERVER_VERSION}`];
-  // In its own process group (detached), so that an interrupted install can be stopped with
-  // everything it started (node-gyp builds, the package's own nested npm install).
+  if (NODE_DIR) {
+    if (!existsSync(SERVER_NODE)) {
+      log(`installing Node.js ${TARGET.node} (${NODE_PACKAGE} from npm) into ${NODE_DIR}`);
+      await npmInstall(NODE_DIR, `${NODE_PACKAGE}@${TARGET.node}`, { env, quiet, expect: SERVER_NODE });
+    }
+    // npm and the package's postinstall (its nested npm install, node-gyp) run on this Node:
+    // code-server checks the version, and native modules are built for its ABI and headers.
+    env.PATH = `${dirname(SERVER_NODE)}:${env.PATH ?? ''}`;
+  } else {
+    seedRipgrepCache();
+  }
+  log(`installing code-server@${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (once, a minute or more)`);
+  await npmInstall(CODE_SERVER_DIR, `code-server@${CODE_SERVER_VERSION}`, { env, quiet, expect: SERVER_MAIN });
+  writeFileSync(INSTALLED_MARKER, `${new Date().toISOString()}\n`);
+  log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return paths;
+}
+
+/**
+ * `npm install <spec>` into the folder `prefix` (given its own package.json, so that npm never
+ * installs into the project above), in its own process group so that an interrupted install
+ * can be stopped with everything it started (node-gyp builds, nested npm installs). Throws
+ * unless it succeeds and the file `expect` exists.
+ * @param {string} prefix
+ * @param {string} spec
+ * @param {{ env: NodeJS.ProcessEnv, quiet: boolean, expect: string }} options
+ */
+async function npmInstall(prefix, spec, { env, quiet, expect }) {
+  mkdirSync(prefix, { recursive: true });
+  writeFileSync(join(prefix, 'package.json'), JSON.stringify({ name: 'vscode-test-install', private: true }, null, 2) + '\n');
+  // --unsafe-perm: code-server 4.100's postinstall refuses to run as root without it (npm 11
+  // no longer knows the flag but passes it on as npm_config_unsafe_perm, which is what it reads).
+  const args = ['install', '--unsafe-perm', '--no-audit', '--no-fund', '--no-save', '--prefix', prefix, spec];
   const npm = spawn('npm', args, {
-    cwd: CODE_SERVER_DIR,
+    cwd: prefix,
     env,
     detached: true,
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
@@ -247,13 +291,10 @@ export async function ensureCodeServer({ quiet = false } = {}) {
     npm.on('error', reject);
     npm.on('close', (code, signal) => resolveStatus(code ?? signal));
   }).finally(unregister);
-  if (status !== 0 || !existsSync(SERVER_MAIN)) {
+  if (status !== 0 || !existsSync(expect)) {
     if (quiet) process.stderr.write(output);
-    throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (${status}); see its output above.`);
+    throw new Error(`npm install ${spec} failed (${status}); see its output above.`);
   }
-  writeFileSync(INSTALLED_MARKER, `${new Date().toISOString()}\n`);
-  log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return paths;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -412,7 +453,7 @@ export async function startServer({
     ];
     // detached: the child calls setsid(), so it leads a new session and process group whose id
     // is its pid; a Ctrl-C in the terminal reaches only this process, which then stops the group.
-    const child = spawn(process.execPath, args, {
+    const child = spawn(SERVER_NODE, args, {
       cwd: runDir,
       detached: true,
       stdio: ['ignore', out, out],
@@ -527,7 +568,8 @@ export async function installVsix(vsixPath, runDir) {
   const xdgConfig = join(runDir, 'xdg-config'); // code-server's CLI writes a config.yaml there
   const xdgData = join(runDir, 'xdg-data');
   for (const dir of [userDataDir, extensionsDir, xdgConfig, xdgData]) mkdirSync(dir, { recursive: true });
-  run(cli, ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', resolve(vsixPath)], {
+  // On the server's Node.js: the CLI of a newer code-server does not start on an older one.
+  run(SERVER_NODE, [cli, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', resolve(vsixPath)], {
     env: { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_CONFIG_HOME: xdgConfig, XDG_DATA_HOME: xdgData },
   });
   return { userDataDir, extensionsDir };

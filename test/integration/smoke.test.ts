@@ -36,6 +36,14 @@ describe('harness', () => {
     assert.ok(document.isDirty);
   });
 
+  it('runs in the VS Code release the harness was asked for', () => {
+    // scripts/test-vscode.mjs passes the version of the code-server it started (PHASEWISE_VSCODE).
+    const expected = process.env.PHASEWISE_EXPECT_VSCODE;
+    assert.ok(expected, 'PHASEWISE_EXPECT_VSCODE is not set by the harness');
+    console.log(`      VS Code ${vscode.version}`);
+    assert.equal(vscode.version, expected);
+  });
+
   it('loads and activates the extension under development', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed`);
