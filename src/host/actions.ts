@@ -8,7 +8,16 @@
  * sensible change; the lens and the inline buttons offer the usual next steps, a subset of
  * the menu. A failed phase or task can be started again (the lens says "Restart" for a phase).
  */
-import { type KnownStatus, type Plan, type Status, type StatusAction as StatusActionName, currentPhaseIndex, nextWork, statusActions } from '../core';
+import {
+  ACTION_STATUS,
+  type KnownStatus,
+  type Plan,
+  type Status,
+  type StatusAction as StatusActionName,
+  currentPhaseIndex,
+  nextWork,
+  statusActions,
+} from '../core';
 import { Command, type CommandId } from './ids';
 import { iconText } from './icons';
 
@@ -120,24 +129,37 @@ interface Offer {
 }
 
 /**
- * Which of the core's actions for a status (`statusActions`, most useful first) each place
- * shows: the context menu all of them; the lens the first two; the inline buttons the first
- * one for a phase and two for a task, never Reopen (a button moves work forward).
+ * Which of the actions `all` (the core's for a status, most useful first, limited to what the
+ * file can write) each place shows: the context menu all of them; the lens the first two; the
+ * inline buttons the first one for a phase and two for a task, only Start and Complete (a
+ * button moves work forward).
  */
-function offer(kind: TargetKind, status: Status): Offer {
-  const all = statusActions(kind, status);
+function offer(kind: TargetKind, all: readonly ActionName[]): Offer {
   return {
     menu: all,
     lens: all.slice(0, 2),
-    inline: all.filter((a) => a !== 'reopen').slice(0, kind === 'phase' ? 1 : 2),
+    inline: all.filter((a) => a === 'start' || a === 'complete').slice(0, kind === 'phase' ? 1 : 2),
   };
 }
 
 export type ActionPlace = keyof Offer;
 
-/** The actions `place` offers for a phase or task with `status`. */
-export function actionsFor(kind: TargetKind, status: Status, place: ActionPlace): readonly StatusAction[] {
-  return offer(kind, status)[place].map((name) => ACTIONS[kind][name]!);
+/**
+ * The actions `place` offers for a phase or task with `status`. `can`: the statuses its file
+ * can write (core `phaseStatusesExpressible`; a checkbox-driven phase cannot be failed), when
+ * not every status.
+ */
+export function actionsFor(kind: TargetKind, status: Status, place: ActionPlace, can?: readonly KnownStatus[]): readonly StatusAction[] {
+  const all = statusActions(kind, status).filter((name) => !can || can.includes(ACTION_STATUS[name]));
+  return offer(kind, all)[place].map((name) => ACTIONS[kind][name]!);
+}
+
+/** The names of the actions the Plans view offers for a node: in its context menu and as inline buttons. */
+export function viewActions(kind: TargetKind, status: Status, can?: readonly KnownStatus[]): { menu: ActionName[]; inline: ActionName[] } {
+  return {
+    menu: actionsFor(kind, status, 'menu', can).map((a) => a.name),
+    inline: actionsFor(kind, status, 'inline', can).map((a) => a.name),
+  };
 }
 
 export interface LensAction {
@@ -148,9 +170,9 @@ export interface LensAction {
   readonly status: KnownStatus;
 }
 
-/** The lenses above a phase heading or task with `status`. */
-export function lensActions(kind: TargetKind, status: Status): readonly LensAction[] {
-  return actionsFor(kind, status, 'lens').map((a) => {
+/** The lenses above a phase heading or task with `status` (`can`: as for actionsFor). */
+export function lensActions(kind: TargetKind, status: Status, can?: readonly KnownStatus[]): readonly LensAction[] {
+  return actionsFor(kind, status, 'lens', can).map((a) => {
     // Starting a failed phase again reads as a restart.
     const again = kind === 'phase' && status === 'failed' && a.name === 'start';
     return {

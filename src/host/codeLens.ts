@@ -93,8 +93,7 @@ export function buildLenses(uri: vscode.Uri, plan: Plan, version: number | undef
     const range = lineRange(phase.line);
     const ref = phaseRef(uri, plan, i, version);
     // Only what the file can write for this phase (a checkbox-driven phase cannot be failed).
-    const can = phase.mark || phase.overviewRow ? undefined : phaseStatusesExpressible(plan, i);
-    for (const action of lensActions('phase', phase.status)) if (!can || can.includes(action.status)) add(range, action, ref);
+    for (const action of lensActions('phase', phase.status, phaseStatusesExpressible(plan, i))) add(range, action, ref);
     if (phase.tasks.length) {
       const { done, total } = phaseTaskCounts(plan, phase);
       const firstOpen = phase.tasks.find((t) => plan.tasks[t].status !== 'completed');

@@ -70,12 +70,29 @@ export const ContextKey = {
 /** The `contextValue` of each kind of Plans view node, which `viewItem` clauses match. */
 export const ViewItem = {
   plan: (kind: DocumentKind): string => `plan.${kind}`,
-  phase: (status: Status): string => `phase.${status}`,
-  task: (status: Status): string => `task.${status}`,
+  phase: (status: Status, offered: ViewActions): string => element('phase', status, offered),
+  task: (status: Status, offered: ViewActions): string => element('task', status, offered),
   fix: 'fix',
   lessons: 'lessons',
   nugget: 'nugget',
 } as const;
+
+/** The status actions a phase or task node offers in the Plans view (host/actions.ts `viewActions`). */
+export interface ViewActions {
+  readonly menu: readonly string[];
+  readonly inline: readonly string[];
+}
+
+/**
+ * A phase's or task's context value: kind and status, then a token per action its context menu
+ * (`m-`) and inline buttons (`i-`) offer, e.g. `phase.pending.m-start.m-complete.i-start`.
+ * package.json's menus show a status command where its token is (`/^phase\..*\.i-start\b/`),
+ * so the view offers only what the file can write, as the lenses do.
+ */
+function element(kind: 'phase' | 'task', status: Status, offered: ViewActions): string {
+  const tokens = [...offered.menu.map((a) => `.m-${a}`), ...offered.inline.map((a) => `.i-${a}`)];
+  return `${kind}.${status}${tokens.join('')}`;
+}
 
 /** The status bar item's id (VS Code lists it by this id in the status bar's context menu). */
 export const STATUS_BAR_ITEM = 'phasewise.status';

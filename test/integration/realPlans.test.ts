@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parsePlan } from '../../src/core';
+import { STATUS_ACTIONS } from '../../src/host/actions';
 import type { Node } from '../../src/host/tree/provider';
 import { cleanUp, getApi, openNewFile, revertAndCloseAll, waitFor } from './support';
 
@@ -95,11 +96,24 @@ describe('real plan shapes in the editor', () => {
         { retryErrors: true },
       );
       const phaseNodes = ((await provider.getChildren(root)) as Node[]).filter((n) => n.type === 'phase');
-      const contexts = await Promise.all(phaseNodes.map(async (n) => (await provider.getTreeItem(n)).contextValue));
+      const contexts = await Promise.all(phaseNodes.map(async (n) => (await provider.getTreeItem(n)).contextValue ?? ''));
       assert.deepEqual(
-        contexts,
+        contexts.map((c) => c.split('.').slice(0, 2).join('.')),
         statuses.map((s) => `phase.${s}`),
       );
+      // The node's context menu offers what its lens offers (what the file can write), and more.
+      await waitFor('the lenses', async () => (await lensesAt(uri, plan.phases[plan.phases.length - 1].line)).length > 0);
+      for (const [i, phase] of plan.phases.entries()) {
+        const menu = [...contexts[i].matchAll(/\.m-(\w+)/g)].map((m) => m[1]);
+        const lenses = await lensesAt(uri, phase.line);
+        const lens = lenses.map((c) => STATUS_ACTIONS.find((a) => a.command === c)?.name);
+        assert.ok(
+          lens.every((a) => a && menu.includes(a)) && lens.length > 0 === menu.length > 0,
+          `phase ${i + 1}: lens ${lens.join(', ')} in menu ${menu.join(', ')} (${contexts[i]})`,
+        );
+        // A phase that follows its checkboxes has no way to say it failed.
+        if (name !== 'heading-status') assert.ok(!menu.includes('fail'), `phase ${i + 1} of the ${name} plan offers Fail: ${contexts[i]}`);
+      }
 
       await vscode.commands.executeCommand('phasewise.progress.focus');
       const model = await waitFor(

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeGroups, type CommandGroup } from '../../src/host/commands/groups';
+import { viewActions } from '../../src/host/actions';
 import { COMMAND_IDS, Command, ContextKey, SETTINGS, Setting, View, ViewContainer, ViewItem, isCommandId } from '../../src/host/ids';
 import { ALL_STATUSES, ROOT, manifest, menus, sorted, viewItemPattern } from './manifest';
 
@@ -42,7 +43,12 @@ describe('host ids and package.json contributes', () => {
   });
 
   it('matches viewItem clauses against the context values nodes have', () => {
-    const values = [...ALL_STATUSES.flatMap((s) => [ViewItem.phase(s), ViewItem.task(s)]), ViewItem.fix, ViewItem.plan('plan'), ViewItem.plan('log')];
+    const values = [
+      ...ALL_STATUSES.flatMap((s) => [ViewItem.phase(s, viewActions('phase', s)), ViewItem.task(s, viewActions('task', s))]),
+      ViewItem.fix,
+      ViewItem.plan('plan'),
+      ViewItem.plan('log'),
+    ];
     for (const e of menus.filter((m) => m.menu === 'view/item/context')) {
       const re = viewItemPattern(e.when ?? '');
       assert.ok(re, `${e.command} (${e.group}) tests viewItem`);

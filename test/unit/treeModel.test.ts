@@ -159,12 +159,19 @@ describe('what Plans view nodes show', () => {
     assert.equal(planView(treeOf('Some notes.\n\n- [ ] One\n'), 'plan.md').label, 'plan.md');
   });
 
+  it('offers in a phase node only the status changes its file can write', () => {
+    const boxes = treeOf('# Plan\n\n## Phase 1: Build\n\n- [x] One\n- [ ] Two\n');
+    assert.equal(phaseView(boxes, 0, undefined).contextValue, 'phase.in-progress.m-complete.i-complete', 'checkboxes only: no Fail');
+    const field = treeOf('# Plan\n\n## Phase 1: Build\n\n**Status:** In Progress\n\n- [x] One\n- [ ] Two\n');
+    assert.equal(phaseView(field, 0, undefined).contextValue, 'phase.in-progress.m-complete.m-fail.i-complete');
+  });
+
   it('shows a phase with its status icon, context value, counts and whether it is current', () => {
     const current = currentPhaseIndex(plan)!;
     for (const [i, p] of plan.phases.entries()) {
       const view = phaseView(tree, i, undefined);
       assert.deepEqual(view.icon, STATUS_ICONS[p.status]);
-      assert.equal(view.contextValue, `phase.${p.status}`);
+      assert.ok(view.contextValue.startsWith(`phase.${p.status}.`), view.contextValue);
       assert.equal(view.line, p.line);
       assert.equal(view.expanded, i === current);
       assert.equal(view.description!.startsWith('current'), i === current);
@@ -213,7 +220,7 @@ describe('what Plans view nodes show', () => {
     const view = taskView(nested, stepOne);
     assert.equal(view.label, 'Step one');
     assert.equal(view.description, '0/1');
-    assert.equal(view.contextValue, 'task.pending');
+    assert.equal(view.contextValue, 'task.pending.m-start.m-complete.i-start.i-complete');
     assert.equal(view.expanded, false);
     assert.match(view.tooltip!.plain(), /Phase: Phase 1\.1: Inner/);
   });

@@ -27,7 +27,10 @@ import {
   isOverrun,
   phaseActual,
   phaseEstimate,
+  phaseStatusesExpressible,
+  type KnownStatus,
 } from '../../core';
+import { viewActions } from '../actions';
 import { formatDuration } from '../historyModel';
 import { KIND_ICONS, Icon, STATUS_ICONS, type Codicon } from '../icons';
 import { ViewItem } from '../ids';
@@ -267,9 +270,11 @@ function elementView(
   parts: readonly string[],
   md: RichText,
   rest: Pick<NodeView, 'accessibility' | 'expanded' | 'showsDuration'>,
+  can?: readonly KnownStatus[],
 ): NodeView {
   md.line('Line', String(line + 1));
-  const contextValue = kind === 'phase' ? ViewItem.phase(status) : ViewItem.task(status);
+  const offered = viewActions(kind, status, can);
+  const contextValue = kind === 'phase' ? ViewItem.phase(status, offered) : ViewItem.task(status, offered);
   return { label: name, description: parts.join(' · '), icon: STATUS_ICONS[status], contextValue, tooltip: md, line, ...rest };
 }
 
@@ -325,11 +330,20 @@ export function phaseView(tree: PlanTree, index: number, spent: number | undefin
     const against = actual !== undefined ? ` · actual ${formatDuration(actual)}${overrun ? ` (over ${OVERRUN_FACTOR}× the estimate)` : ''}` : '';
     md.line('Estimate:', formatDuration(estimate) + against);
   }
-  return elementView('phase', name, p.status, p.line, parts, md, {
-    accessibility: `${name}, ${STATUS_NAMES[p.status]}${isCurrent ? ', current phase' : ''}${counts.total ? `, ${counts.done} of ${counts.total} steps done` : ''}`,
-    expanded: isCurrent || holdsCurrent(plan, index, tree.current),
-    showsDuration,
-  });
+  return elementView(
+    'phase',
+    name,
+    p.status,
+    p.line,
+    parts,
+    md,
+    {
+      accessibility: `${name}, ${STATUS_NAMES[p.status]}${isCurrent ? ', current phase' : ''}${counts.total ? `, ${counts.done} of ${counts.total} steps done` : ''}`,
+      expanded: isCurrent || holdsCurrent(plan, index, tree.current),
+      showsDuration,
+    },
+    phaseStatusesExpressible(plan, index),
+  );
 }
 
 /** A task node: its subtasks done, and what the plan says about it. */
