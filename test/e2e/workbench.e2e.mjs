@@ -8,9 +8,11 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageExtension } from '../../scripts/package.mjs';
-import { REPO_ROOT, createRunDir, installVsix, launchBrowser, startServer, workbenchUrl } from '../../scripts/lib/vscode-server.mjs';
+import { REPO_ROOT, TARGET, VSCODE_TARGETS, createRunDir, installVsix, launchBrowser, startServer, workbenchUrl } from '../../scripts/lib/vscode-server.mjs';
 
-const RESULTS = join(REPO_ROOT, 'test-results', 'e2e');
+// One folder per VS Code release (PHASEWISE_VSCODE); the docs' screenshots come from the minimum's run.
+const MINIMUM = TARGET === VSCODE_TARGETS.minimum;
+const RESULTS = join(REPO_ROOT, 'test-results', 'e2e', ...(MINIMUM ? [] : [TARGET.vscode]));
 const DOCS = join(REPO_ROOT, 'docs', 'screenshots');
 
 /** @type {Awaited<ReturnType<typeof startServer>>} */
@@ -33,7 +35,7 @@ async function shot(name, { docs = false } = {}) {
   const file = join(RESULTS, `${prefix}${name}.png`);
   await page.screenshot({ path: file });
   // The docs show the desktop-like run, and the web run's Plans view.
-  if (docs && process.env.PHASEWISE_SCREENSHOTS === 'docs' && (!prefix || name === 'tree')) {
+  if (docs && MINIMUM && process.env.PHASEWISE_SCREENSHOTS === 'docs' && (!prefix || name === 'tree')) {
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(file, join(DOCS, `${prefix}${name}.png`));
   }
@@ -77,7 +79,7 @@ function progressFrame() {
 
 let vsix;
 for (const host of HOSTS)
-  describe(`Phasewise in the browser (packaged .vsix, ${host.name})`, function () {
+  describe(`Phasewise in the browser (packaged .vsix, VS Code ${TARGET.vscode}, ${host.name})`, function () {
     this.timeout(180_000);
     let runDir;
 
