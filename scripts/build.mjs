@@ -29,8 +29,22 @@ function walk(dir, pattern) {
   );
 }
 
+/**
+ * The remark fallback (src/core/parse/remark.ts) as a file of its own beside the Node.js bundles:
+ * they require it at run time, on first use, instead of carrying it (see that file).
+ * @type {import('esbuild').Plugin}
+ */
+const remarkApart = {
+  name: 'remark-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/remark$/ }, (a) =>
+      a.importer.endsWith(join('src', 'core', 'parse', 'blocks.ts')) ? { path: './remark.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
-const builds = [];
+const builds = [{ ...common, entryPoints: ['src/core/parse/remark.ts'], outfile: 'dist/remark.js' }];
 if (existsSync('src/extension.ts')) {
   // The banner marks when the bundle starts to evaluate: the extension reports its load time.
   builds.push({
@@ -38,6 +52,7 @@ if (existsSync('src/extension.ts')) {
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [remarkApart],
     banner: { js: 'var __phasewiseLoadStart = performance.now();' },
   });
   // The same extension for VS Code for the Web (vscode.dev, github.dev): a web-worker bundle.
@@ -53,10 +68,10 @@ if (existsSync('src/extension.ts')) {
     banner: { js: 'var __phasewiseLoadStart = performance.now();' },
   });
 }
-builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [remarkApart] });
 // The MCP server and its SDK are a bundle of their own, loaded by `phasewise mcp` only, so that
 // every other command starts without compiling them.
-builds.push({ ...common, entryPoints: ['src/cli/mcp.ts'], outfile: 'dist/mcp.js' });
+builds.push({ ...common, entryPoints: ['src/cli/mcp.ts'], outfile: 'dist/mcp.js', plugins: [remarkApart] });
 
 if (args.has('--tests')) {
   rmSync('out/test/unit', { recursive: true, force: true });
@@ -99,7 +114,7 @@ const executable = {
     });
   },
 };
-const options = builds.map((b) => ({ ...b, plugins: [executable] }));
+const options = builds.map((b) => ({ ...b, plugins: [...(b.plugins ?? []), executable] }));
 
 if (args.has('--watch')) {
   // npm run watch: rebuild on every change (the extension, the CLI, and what the flags add).

@@ -51,7 +51,8 @@ export function registerStatusBar(s: Services): vscode.StatusBarItem {
     item.show();
   };
 
-  s.context.subscriptions.push(item, s.onDidChangeActivePlan(update));
-  update();
+  // The first update reads (parses) the active editor's plan: after activation, not during it.
+  const first = setTimeout(update, 0);
+  s.context.subscriptions.push(item, s.onDidChangeActivePlan(update), { dispose: () => clearTimeout(first) });
   return item;
 }

@@ -3,7 +3,7 @@
 // manifest names exist.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -194,6 +194,26 @@ describe('package.json contributions', () => {
     ].filter((icon): icon is string => typeof icon === 'string' && !icon.startsWith('$('));
     for (const icon of icons) assert.ok(existsSync(join(ROOT, icon)), `icon ${icon} is missing`);
     assert.ok(manifest.icon && existsSync(join(ROOT, manifest.icon)), `marketplace icon ${manifest.icon} is missing`);
+  });
+});
+
+describe('the packaged extension', () => {
+  const kept = readFileSync(join(ROOT, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('!'))
+    .map((l) => l.slice(1));
+
+  it('holds the bundles and every file they load at run time (the remark fallback beside the Node.js one)', () => {
+    const main = (manifest as unknown as { main: string; browser: string }).main.replace(/^\.\//, '');
+    const browser = (manifest as unknown as { main: string; browser: string }).browser.replace(/^\.\//, '');
+    const loaded: string[] = [];
+    for (const bundle of [main, browser]) {
+      assert.ok(kept.includes(bundle), `${bundle} is packaged`);
+      const code = readFileSync(join(ROOT, bundle), 'utf8');
+      for (const [, rel] of code.matchAll(/require\("(\.\.?\/[^"]+)"\)/g)) loaded.push(posix.join(posix.dirname(bundle), rel));
+    }
+    assert.deepEqual(loaded, ['dist/remark.js'], 'the files the bundles require');
+    for (const file of loaded) assert.ok(kept.includes(file) && existsSync(join(ROOT, file)), `${file} is built and packaged`);
   });
 });
 

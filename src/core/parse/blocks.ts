@@ -6,10 +6,8 @@
  * them to it. The summaries' types and their ranges are described in types.ts.
  */
 import type { Root, RootContent, List, ListItem as MdListItem } from 'mdast';
-import type * as Unified from 'unified';
-import type RemarkParse from 'remark-parse';
-import type RemarkGfm from 'remark-gfm';
 import { lazy } from '../lazy';
+import type * as Remark from './remark';
 import { CONTINUE, EXIT, SKIP, visit } from 'unist-util-visit';
 import { lineEnd, lineIndex, lineStart } from './lines';
 import type { Block, ListBlock, Span } from './types';
@@ -17,14 +15,12 @@ import type { Block, ListBlock, Span } from './types';
 // templates.ts reads block summaries through this module.
 export type { Block, ItemBlock, ListBlock } from './types';
 
-/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use (../lazy.ts) */
 const processor = lazy(() => {
-  const { unified } = require('unified') as typeof Unified;
-  const remarkParse = (require('remark-parse') as { default: typeof RemarkParse }).default;
-  const remarkGfm = (require('remark-gfm') as { default: typeof RemarkGfm }).default;
+  // Loaded on first use (../lazy.ts), from a file of its own in the Node.js bundles (remark.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { unified, remarkParse, remarkGfm } = require('./remark') as typeof Remark;
   return unified().use(remarkParse).use(remarkGfm).freeze();
 });
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** remark + GFM, the parser the design names. */
 export function parseMarkdown(text: string): Root {
