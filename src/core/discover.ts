@@ -33,9 +33,10 @@ export function isPlanLike(plan: Plan): boolean {
 // parser would show is never rejected here; a false "maybe" only costs a parse.
 //
 // Running every pattern over every file is what made the look cost more than the parse of
-// the few candidates, so the patterns that are read from the start of a line are tried only
-// on the lines that hold their key words (found with indexOf in a lowercase copy), and at
-// the start of those lines (sticky `y` patterns). `mayBePlanEverywhere` runs the same
+// the few candidates, so the patterns that are read from the start of a line are tried in one
+// pass over the line starts, each only where the line's first letter or digit allows it
+// (sticky `y` patterns), and the others only on the lines that hold their key words (found
+// with indexOf in a lowercase copy). `mayBePlanEverywhere` runs the same
 // patterns over the whole text; the two agree (a unit test holds them to it), and it is used
 // where a lowercase copy would not line up with the text or a character folds to ASCII only
 // under Unicode case folding.
@@ -52,19 +53,15 @@ const FIX_SRC = String.raw`(?:[^\p{L}\p{N}\r\n]|\d{1,9}[.)])*(?:problem|issue)[^
 /** A numbered phase heading: `Phase 3`, `Stage 2`, `Milestone 1.2`, `Iteration 4`. */
 const PHASE_NUMBER = new RegExp('^' + PHASE_NUMBER_SRC, 'imu');
 const PHASE_NUMBER_AT = new RegExp(PHASE_NUMBER_SRC, 'iuy');
-const PHASE_WORDS = ['phase', 'stage', 'milestone', 'iteration'];
 /** A phase heading with an ID: `PH-NEXT-002`, `WS-2`, `MS-1`. */
 const PHASE_ID = new RegExp('^' + PHASE_ID_SRC, 'mu');
 const PHASE_ID_AT = new RegExp(PHASE_ID_SRC, 'uy');
-const PHASE_ID_KEY = /(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]/g;
 /** A tracker entry: a heading (ATX, or the first line of a setext one) that starts with an ID like `SEC-002`. */
 const TRACKER = new RegExp('^' + TRACKER_SRC, 'm');
 const TRACKER_AT = new RegExp(TRACKER_SRC, 'y');
-const TRACKER_KEY = /[A-Z0-9]-\d/g;
 /** A fix block: `## Problem: ...`, `- **Issue:** ...`, `1. 🐛 Issue: ...`. */
 const FIX = new RegExp('^' + FIX_SRC, 'imu');
 const FIX_AT = new RegExp(FIX_SRC, 'iuy');
-const FIX_WORDS = ['problem', 'issue'];
 /** A `Gold Nugget` field. */
 const NUGGET = /gold[^\p{L}\p{N}]*nugget/iu;
 const NUGGET_AT = /gold[^\p{L}\p{N}]*nugget/iuy;
@@ -96,30 +93,60 @@ function hasMarkedItem(text: string): boolean {
   return false;
 }
 
-/** True when `test` holds for a line that holds one of `words` in `lower`, given its start and the word's offset. */
-function someLineWith(text: string, lower: string, words: readonly string[], test: (start: number, at: number) => boolean): boolean {
-  for (const w of words) {
-    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) if (test(lineStart(text, i), i)) return true;
+/** A letter or a digit (what the line patterns' decoration `[^\p{L}\p{N}]` leaves out). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * True when a line starts as a phase heading, a phase ID, a tracker entry or a fix block does
+ * (the sticky patterns PHASE_NUMBER_AT, PHASE_ID_AT, TRACKER_AT, FIX_AT), in one pass over the
+ * line starts. Each pattern needs a certain first letter or digit after the line's decoration
+ * (`p`, `s`, `m` or `i` for `phase`, `stage`, ...; a capital for an ID; a digit or `p`/`i` for
+ * a fix), so a line is tried only with the patterns its first letter or digit allows.
+ */
+function someLineStarts(text: string): boolean {
+  const n = text.length;
+  const crlf = text.indexOf('\r') >= 0;
+  for (let s = 0; s < n;) {
+    let p = s;
+    let c = text.charCodeAt(p);
+    // Past the decoration to the first letter or digit of the line.
+    for (; p < n && c !== 10 && c !== 13; c = text.charCodeAt(++p)) {
+      if (c < 128) {
+        if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) break;
+      } else if (LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(p)!))) {
+        c = -1; // a letter or digit outside ASCII: none of the patterns starts with one
+        break;
+      }
+    }
+    if (p < n && c > 0 && c !== 10 && c !== 13 && tryLineStart(text, s, c)) return true;
+    // The next line (a line ends at \n, \r\n or \r, as for `^` in a multiline pattern).
+    let e: number;
+    if (!crlf) e = text.indexOf('\n', p);
+    else for (e = p; e < n && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13; e++);
+    if (e < 0 || e >= n) break;
+    s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
   }
   return false;
 }
 
-/** True when `at` (sticky) matches at the start of a line that holds one of `words` in `lower`. */
-function lineWithWord(text: string, lower: string, words: readonly string[], at: RegExp): boolean {
-  return someLineWith(text, lower, words, (start) => {
-    at.lastIndex = start;
-    return at.test(text);
-  });
+/** The sticky patterns that can match a line at `start` whose first letter or digit is `c` (ASCII). */
+function tryLineStart(text: string, start: number, c: number): boolean {
+  const lower = c | 32;
+  const test = (re: RegExp): boolean => {
+    re.lastIndex = start;
+    return re.test(text);
+  };
+  if (c <= 57) return test(FIX_AT); // a digit: only a numbered fix (`1. Issue:`)
+  if ((lower === 112 || lower === 115 || lower === 109 || lower === 105) && test(PHASE_NUMBER_AT)) return true; // p s m i
+  if ((c === 80 || c === 112 || c === 87 || c === 77) && test(PHASE_ID_AT)) return true; // P p W M
+  if (c <= 90 && test(TRACKER_AT)) return true; // a capital
+  return (lower === 112 || lower === 105) && test(FIX_AT); // p i
 }
 
-/** True when `at` (sticky) matches at the start of a line that holds a match of `key` (global). */
-function lineWithKey(text: string, key: RegExp, at: RegExp): boolean {
-  key.lastIndex = 0;
-  for (let m = key.exec(text); m; m = key.exec(text)) {
-    const next = key.lastIndex;
-    at.lastIndex = lineStart(text, m.index);
-    if (at.test(text)) return true;
-    key.lastIndex = next;
+/** True when `test` holds for a line that holds one of `words` in `lower`, given its start and the word's offset. */
+function someLineWith(text: string, lower: string, words: readonly string[], test: (start: number, at: number) => boolean): boolean {
+  for (const w of words) {
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) if (test(lineStart(text, i), i)) return true;
   }
   return false;
 }
@@ -147,8 +174,7 @@ export function mayBePlan(text: string): boolean {
   if (FRONT_STATUS.test(text.slice(0, 20_000)) || CHECKBOX.test(text)) return true;
   const lower = text.toLowerCase();
   if (lower.length !== text.length || FOLDING_OR_BREAK.test(text)) return mayBePlanEverywhere(text);
-  if (lineWithWord(text, lower, PHASE_WORDS, PHASE_NUMBER_AT) || lineWithKey(text, PHASE_ID_KEY, PHASE_ID_AT)) return true;
-  if (lineWithKey(text, TRACKER_KEY, TRACKER_AT) || lineWithWord(text, lower, FIX_WORDS, FIX_AT)) return true;
+  if (someLineStarts(text)) return true;
   if (wordAt(text, lower, 'gold', NUGGET_AT) || lineMatching(text, lower, STATUS_WORDS, STATUS_COLUMN)) return true;
   // Steps marked with a status emoji (`- Write the docs ✅`) in a document with a kind.
   return KIND_HINT.test(text) && hasMarkedItem(text);

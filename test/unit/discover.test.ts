@@ -167,13 +167,20 @@ describe('discover', () => {
         'text',
         '- ',
         '> ',
+        // A letter or digit outside ASCII first, and decoration outside ASCII before a shape.
+        'Été ',
+        '٣. Issue: x',
+        '\uFEFF',
+        '🚀 ',
+        '__',
+        '12) ',
       ];
       let seed = 7;
       const rand = (n: number): number => {
         seed = (seed * 1103515245 + 12345) & 0x7fffffff;
         return seed % n;
       };
-      for (let i = 0; i < 4000; i++) {
+      for (let i = 0; i < 6000; i++) {
         let text = '';
         const n = 1 + rand(12);
         for (let k = 0; k < n; k++) text += parts[rand(parts.length)];
