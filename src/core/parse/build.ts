@@ -6,8 +6,8 @@
  * (slices at block offsets), never from mdast inline nodes, so a title or a status reads the
  * same however the document around it parses.
  */
-import type { Field, Heading, Plan } from '../model';
-import type { Block, ItemBlock, ItemFacts, Label, ListBlock, ParagraphFacts, RelField } from './types';
+import type { Field, Heading, OverviewTable, Plan } from '../model';
+import type { Block, ItemBlock, ItemFacts, Label, ListBlock, ParagraphFacts, RelField, TableFacts } from './types';
 import { lineEnd } from './lines';
 import { readFrontMatter } from './frontMatter';
 import { FieldNode, MarkNode, TaskNode, absMark, fieldMark, overviewTable } from './nodes';
@@ -60,9 +60,9 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
     rowMarks: new Map(),
     boxIds: new Map(),
   };
-  for (const seg of segments) for (const b of seg.blocks) if (b.type === 'heading' && b.facts?.tracker) ctx.headingIds.add(b.facts.tracker.id);
+  for (const seg of segments) for (const id of trackerHeadingIds(seg.blocks)) ctx.headingIds.add(id);
   const fields = previous && fieldNodesOf.get(previous.plan);
-  if (previous && fields) ctx.reuse = { fields, tasks: previous.plan.tasks, until: previous.until };
+  if (previous && fields) ctx.reuse = { fields, tasks: previous.plan.tasks, overviews: previous.plan.overviews, until: previous.until };
   const fm = readFrontMatter(bom ? text.slice(1) : text);
   if (fm) frontMatterEntry(ctx, fm, bom);
   for (const seg of segments) {
@@ -73,6 +73,42 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
   if (fm?.entries.has('status') && fm.entries.get('title')?.value) plan.title = fm.entries.get('title')!.value;
   fieldNodesOf.set(plan, ctx.fieldNodes.slice()); // exact size: kept as long as the plan
   return plan;
+}
+
+// Per block list, which sections share between versions of a document: found once, not on
+// every keystroke's rebuild.
+const trackerIdsOf = new WeakMap<readonly Block[], readonly string[]>();
+const NO_IDS: readonly string[] = [];
+
+/** The IDs of the tracker entries written as headings among `blocks`. */
+function trackerHeadingIds(blocks: readonly Block[]): readonly string[] {
+  let ids = trackerIdsOf.get(blocks);
+  if (!ids) {
+    const found: string[] = [];
+    for (const b of blocks) if (b.type === 'heading' && b.facts?.tracker) found.push(b.facts.tracker.id);
+    ids = found.length ? found : NO_IDS;
+    trackerIdsOf.set(blocks, ids);
+  }
+  return ids;
+}
+
+/** The facts each overview table was made from. */
+const overviewFacts = new WeakMap<OverviewTable, object>();
+
+/**
+ * The overview table of a table block's facts, placed at `off` and `ln`: the previous model's
+ * table when it was made from the same facts (the same text) at the same place, so that a
+ * 1000-row overview is not made again on every keystroke. finish.ts ties its rows to this
+ * model's phases again.
+ */
+function placedOverview(ctx: Context, ov: NonNullable<TableFacts['overview']>, b: Block, off: number, ln: number): OverviewTable {
+  const start = b.start + off;
+  const line = b.line + ln;
+  const old = ctx.reuse?.overviews.find((t) => t.range.start === start && t.line === line);
+  if (old && overviewFacts.get(old) === ov) return old;
+  const table = overviewTable(ov, b, off, ln);
+  overviewFacts.set(table, ov);
+  return table;
 }
 
 function countLines(text: string): number {
@@ -175,7 +211,7 @@ function visitBlock(ctx: Context, b: Block, off: number, ln: number): void {
     case 'table': {
       const facts = b.facts!;
       const ov = facts.overview;
-      if (ov) ctx.overviews.push(overviewTable(ov, b, off, ln));
+      if (ov) ctx.overviews.push(placedOverview(ctx, ov, b, off, ln));
       if (facts.fields) for (const f of facts.fields) addField(ctx, f, off, ln);
       if (facts.entries) addTableEntries(ctx, facts.entries, off, ln);
       ctx.label = NO_LABEL;

@@ -35,7 +35,7 @@ export interface Context {
   /** Every field made, in order. */
   fieldNodes: FieldNode[];
   /** Immutable nodes of the previous model, for the unchanged text before `until`. */
-  reuse: { fields: readonly FieldNode[]; tasks: readonly Task[]; until: number } | undefined;
+  reuse: { fields: readonly FieldNode[]; tasks: readonly Task[]; overviews: readonly OverviewTable[]; until: number } | undefined;
 }
 
 export function closeHeadings(ctx: Context, depth: number, at: number): void {

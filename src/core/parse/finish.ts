@@ -57,7 +57,9 @@ export function finish(ctx: Context, text: string, bom: number, lineCount: numbe
         const candidates = byKey.get(row.key) ?? [];
         let pi = candidates.find((i) => phases[i].headingRange.start >= from && phases[i].headingRange.start < to) ?? -1;
         if (pi < 0) pi = candidates.find((i) => phases[i].overviewRow === undefined) ?? -1;
-        if (pi >= 0) {
+        // A reused table (build.ts) still carries the ties of the model it was made for.
+        if (pi < 0) delete row.phase;
+        else {
           row.phase = pi;
           if (phases[pi].overviewRow === undefined) phases[pi].overviewRow = { table: ti, row: ri };
         }
