@@ -174,6 +174,19 @@ describe('real plans: tasks and notes', () => {
     assert.equal(plan.kind, 'tasks', 'a title that says plan does not make a task list a plan');
   });
 
+  it('reads a dotted task number that ends with a dot (`2.1.`) as the number, not the start of the title', () => {
+    const plan = read(['# Tasks', '', '- [x] 2. Storage', '- [x] 2.1. Write the schema', '- [ ] **2.2.** Load the fixtures', '- [ ] 2.3 Seed the cache']);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.id, t.title, t.parent]),
+      [
+        ['2', 'Storage', undefined],
+        ['2.1', 'Write the schema', 0],
+        ['2.2', 'Load the fixtures', 0],
+        ['2.3', 'Seed the cache', 0],
+      ],
+    );
+  });
+
   it('takes ✅ bullets in recaps and file lists as notes, steps under a steps label as tasks', () => {
     const plan = read([
       '# Plan',
@@ -217,6 +230,40 @@ describe('real plans: tasks and notes', () => {
       ],
     );
     assert.equal(plan.kind, 'tracker');
+  });
+
+  it('finds the ID column by its cells when no header names it, and titles under Task Name or Feature', () => {
+    const plan = read([
+      '# Board',
+      '',
+      '| Task | Owner | Status |',
+      '|---|---|---|',
+      '| WEB-10 | Dana | Done |',
+      '| WEB-11 | Lee | Todo |',
+      '',
+      '| ID | Task Name | Status |',
+      '|---|---|---|',
+      '| API-4 | Paginate results | In Progress |',
+      '| API-5 | Cache headers | Done |',
+      '',
+      '| Ticket ID | Feature | Status |',
+      '|---|---|---|',
+      '| UX-2 | Dark theme | Blocked |',
+      '| UX-3 | Font sizes | Todo |',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.id, t.title, t.status]),
+      [
+        ['WEB-10', '', 'completed'],
+        ['WEB-11', '', 'pending'],
+        ['API-4', 'Paginate results', 'in-progress'],
+        ['API-5', 'Cache headers', 'completed'],
+        ['UX-2', 'Dark theme', 'blocked'],
+        ['UX-3', 'Font sizes', 'pending'],
+      ],
+    );
+    // A table with a Status column but no IDs in any column stays a table.
+    assert.equal(read(['# Notes', '', '| Area | Status |', '|---|---|', '| Docs | Done |', '| Tests | Todo |']).tasks.length, 0);
   });
 
   it('does not repeat a heading entry listed again in a table', () => {

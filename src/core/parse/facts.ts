@@ -269,15 +269,18 @@ function tableFacts(text: string, b: Block & { type: 'table' }): TableFacts {
 
 const ID_COL = /^(?:(?:task|item|ticket|issue|story)[ _-]?)?(?:id|key)$/i;
 const ENTRY_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-?\d+[A-Za-z0-9]*$/;
-const ENTRY_TITLE_COL = /^(?:title|name|task|summary|description|brief|item|notes?)$/i;
+const ENTRY_TITLE_COL = /^(?:(?:task|item|feature|story)[ _-]?)?(?:title|name)$|^(?:task|feature|story|summary|description|brief|item|notes?)$/i;
 
 /**
  * Rows of a tracker table: an ID column whose cells are IDs (`SEC-001`, `P01a`) and a Status
  * column. Each row is an entry, its Status cell the entry's status.
  */
 function trackerRows(rows: readonly RelRow[], names: readonly string[], statusColumn: number): TableEntry[] | undefined {
-  const idColumn = names.findIndex((n) => ID_COL.test(n));
-  if (idColumn < 0 || rows.length < 2) return undefined;
+  if (rows.length < 2) return undefined;
+  let idColumn = names.findIndex((n) => ID_COL.test(n));
+  // No column is named as IDs (`| Task | Name | Status |`): the first whose cells are IDs.
+  if (idColumn < 0) idColumn = names.findIndex((_n, c) => c !== statusColumn && holdsIds(rows, c));
+  if (idColumn < 0) return undefined;
   const titleColumn = names.findIndex((n, i) => i !== idColumn && i !== statusColumn && ENTRY_TITLE_COL.test(n));
   const effortColumn = names.findIndex((n) => isEstimateHeader(n));
   const out: TableEntry[] = [];
@@ -294,6 +297,16 @@ function trackerRows(rows: readonly RelRow[], names: readonly string[], statusCo
     out.push(entry);
   }
   return out.length * 2 >= rows.length - 1 ? out : undefined;
+}
+
+/** True when at least half the data rows of column `c` hold an entry ID. */
+function holdsIds(rows: readonly RelRow[], c: number): boolean {
+  let ids = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const cell = rows[i].cells[c];
+    if (cell && ENTRY_ID.test(plainCell(cell.text))) ids++;
+  }
+  return ids > 0 && ids * 2 >= rows.length - 1;
 }
 
 /** An entry ID that opens a title cell: `SEC-001: OAuth fix`, `OPS-2 - Prune`, `T012 Write`. */

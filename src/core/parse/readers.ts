@@ -243,7 +243,8 @@ export function taskInfo(content: string): TaskInfo {
   } else if ((upper || c0 === 42) && (m = /^(?:\*\*)?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?:\*\*)?(?=$|[\s:.)\-–—])\s*[:.\-–—]?\s*/.exec(rest))) {
     id = m[1];
     rest = rest.slice(m[0].length);
-  } else if ((digit || c0 === 42) && (m = /^(\*\*)?(\d+(?:\.\d+)+|\d+\.(?=\s|\*\*))\1\s*/.exec(rest))) {
+  } else if ((digit || c0 === 42) && (m = /^(\*\*)?(\d+(?:\.\d+)+|\d+\.(?=\s|\*\*))(?:\.(?=\s|\*\*|$))?\1\s*/.exec(rest))) {
+    // `2.5. Title` as well as `2.5 Title`: a dot that ends the number is not part of the title.
     id = m[2].replace(/\.$/, '');
     rest = rest.slice(m[0].length);
   }
