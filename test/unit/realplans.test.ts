@@ -19,6 +19,38 @@ function read(lines: string[]): Plan {
 const phases = (plan: Plan): Array<[string | undefined, string, string]> => plan.phases.map((p) => [p.number ?? p.id, p.title, p.status]);
 
 describe('real plans: which headings are phases', () => {
+  it('takes phases grouped under a heading such as Completed Phases, unless they recap phases written elsewhere', () => {
+    const grouped = read([
+      '# Rollout',
+      '## Completed Phases',
+      '### Phase 1: Snapshot ✅',
+      '- [x] Copy the tables',
+      '## Upcoming Phases',
+      '### Phase 2: Switch over',
+      '- [ ] Flip the flag',
+      '- [x] Warn the team',
+    ]);
+    assert.deepEqual(phases(grouped), [
+      ['1', 'Snapshot', 'completed'],
+      ['2', 'Switch over', 'in-progress'],
+    ]);
+    assert.equal(grouped.tasks.length, 3);
+    // A summary that lists phases the plan has as sections of their own is still a recap.
+    const recap = read([
+      '# Rollout',
+      '## Done so far',
+      '### Phase 1 ✅',
+      '## Phase 1: Snapshot',
+      '**Status:** Complete',
+      '## Phase 2: Switch over',
+      '**Status:** In Progress',
+    ]);
+    assert.deepEqual(phases(recap), [
+      ['1', 'Snapshot', 'completed'],
+      ['2', 'Switch over', 'in-progress'],
+    ]);
+  });
+
   it('leaves out headings that only mention a phase', () => {
     const plan = read([
       '# Phase 2-3 Storage Plan',

@@ -38,7 +38,14 @@ export interface Reuse {
 }
 
 /** `lineCount`, when the caller knows it (sections do), saves a scan of the whole text. */
-export function buildPlan(text: string, bom: number, segments: readonly Segment[], lineCount = countLines(text), previous?: Reuse): Plan {
+export function buildPlan(
+  text: string,
+  bom: number,
+  segments: readonly Segment[],
+  lineCount = countLines(text),
+  previous?: Reuse,
+  recapPhases?: ReadonlySet<string>,
+): Plan {
   // Segments' offsets are in the text without its byte-order mark.
   const ctx: Context = {
     text,
@@ -54,6 +61,8 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
     label: NO_LABEL,
     fieldNodes: [],
     reuse: undefined,
+    recapPhases,
+    recapRejected: new Set(),
     phaseKeys: new Set(),
     currentNext: false,
     headingIds: new Set(),
@@ -69,6 +78,12 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
     for (const b of seg.blocks) if (!fm || seg.start + b.start >= fm.end) visitBlock(ctx, b, seg.start + bom, seg.line);
   }
   closeHeadings(ctx, 0, text.length);
+  // Phases left out as a recap's that the document has nowhere else are its phases, grouped
+  // under a heading such as `## Completed Phases`: read again, taking them.
+  if (!recapPhases && ctx.recapRejected.size) {
+    const only = [...ctx.recapRejected].filter((k) => !ctx.phaseKeys.has(k));
+    if (only.length) return buildPlan(text, bom, segments, lineCount, previous, new Set(only));
+  }
   const plan = finish(ctx, text, bom, lineCount);
   if (fm?.entries.has('status') && fm.entries.get('title')?.value) plan.title = fm.entries.get('title')!.value;
   fieldNodesOf.set(plan, ctx.fieldNodes.slice()); // exact size: kept as long as the plan

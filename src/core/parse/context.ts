@@ -34,6 +34,10 @@ export interface Context {
   label: Label;
   /** Every field made, in order. */
   fieldNodes: FieldNode[];
+  /** Phase keys taken as phases even inside a recap section: the document has them nowhere else. */
+  recapPhases: ReadonlySet<string> | undefined;
+  /** Phase keys whose headings were left out for being inside a recap section. */
+  recapRejected: Set<string>;
   /** Immutable nodes of the previous model, for the unchanged text before `until`. */
   reuse: { fields: readonly FieldNode[]; tasks: readonly Task[]; overviews: readonly OverviewTable[]; until: number } | undefined;
 }
@@ -61,9 +65,13 @@ export function innerTracker(ctx: Context): number | undefined {
   return undefined;
 }
 
-/** Inside a recap or summary section (the document's title excepted). */
+/** Inside a recap or summary section (the document's title excepted) within the innermost phase, if any. */
 export function inRecap(ctx: Context): boolean {
-  for (const o of ctx.open) if (o.recap && o.heading.depth > 1) return true;
+  for (let i = ctx.open.length - 1; i >= 0; i--) {
+    const o = ctx.open[i];
+    if (o.phase !== undefined) return false;
+    if (o.recap && o.heading.depth > 1) return true;
+  }
   return false;
 }
 

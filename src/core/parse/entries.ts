@@ -121,15 +121,19 @@ export function classifyHeading(ctx: Context, heading: Heading, facts: HeadingFa
 
 /**
  * A heading that names a phase is one of the plan's phases unless it only mentions one: a span
- * (`Phase 2-4`), a heading in a recap or summary section, words about a phase with no separator
+ * (`Phase 2-4`), a heading in a recap or summary section (unless the document has that phase
+ * nowhere else: then the section groups the phases, `## Completed Phases`), words about a phase with no separator
  * (`Phase 1 Exit Criteria`, `Phase 2 Complete ✅`), or a repeat of an earlier phase's number
  * without a name of its own.
  */
 function isPhase(ctx: Context, f: NonNullable<HeadingFacts['phase']>): boolean {
   if (f.range) return false;
-  for (const o of ctx.open) if (o.recap && o.heading.depth > 1 && o.phase === undefined) return false;
-  if (f.weak && f.meta) return false;
   const key = f.number ?? f.id!;
+  if (!ctx.recapPhases?.has(key) && ctx.open.some((o) => o.recap && o.heading.depth > 1 && o.phase === undefined)) {
+    ctx.recapRejected.add(key);
+    return false;
+  }
+  if (f.weak && f.meta) return false;
   if ((f.weak || (!f.title && !f.mark)) && ctx.phaseKeys.has(key)) return false;
   return true;
 }
