@@ -26,7 +26,10 @@ export const STATUS_VOCABULARY: Readonly<Record<KnownStatus, { readonly words: s
   completed: { words: 'completed?|done|finished|fixed|resolved', emoji: ['✅', '✔', '☑'] },
   'in-progress': { words: 'in[ _-]?progress|started|wip|ongoing|in[ _-]?flight|working', emoji: ['🔄', '🚧'] },
   // Empty boxes written as emoji (🔲 ⬜ ☐) are not started.
-  pending: { words: 'pending|not[ _-]?started|not[ _-]?begun|to[ _-]?do|todo|planned|queued|open', emoji: ['⏸', '⏳', '🔲', '⬜', '☐'] },
+  pending: {
+    words: 'pending|not[ _-]?(?:yet[ _-]?)?(?:started|begun|implemented)|to[ _-]?do|todo|planned|queued|open|awaiting',
+    emoji: ['⏸', '⏳', '🔲', '⬜', '☐'],
+  },
   failed: { words: 'failed|failing|failure|fail', emoji: ['❌'] },
   blocked: { words: 'blocked|on[ _-]?hold', emoji: ['⛔', '🚫'] },
 };

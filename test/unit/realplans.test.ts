@@ -105,6 +105,22 @@ describe('real plans: which headings are phases', () => {
 });
 
 describe('real plans: where a phase keeps its status', () => {
+  it('reads "not yet started", "not implemented" and "awaiting ..." as pending', () => {
+    const plan = read([
+      '# Plan',
+      '## Phase 1: Parse',
+      '**Status:** Not yet started',
+      '## Phase 2: Render',
+      '**Status:** Not implemented',
+      '## Phase 3: Ship',
+      '**Status:** Awaiting sign-off',
+    ]);
+    assert.deepEqual(
+      plan.phases.map((p) => p.status),
+      ['pending', 'pending', 'pending'],
+    );
+  });
+
   it('reads status words and emoji in the heading and leaves them out of the title', () => {
     const plan = read([
       '# Plan',
