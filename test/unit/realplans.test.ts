@@ -235,6 +235,47 @@ describe('real plans: tasks and notes', () => {
     );
   });
 
+  it('takes ✅ bullets under a checkbox task, and lists after "... Complete" or a bare Implementation label, as notes', () => {
+    const plan = read([
+      '# Plan',
+      '',
+      '## Phase 1: Reader',
+      '',
+      '**Status:** In Progress',
+      '',
+      '**Implementation:**',
+      '- **Buffer**: a ring of 4 KB',
+      '- **Decoder**: streaming',
+      '',
+      '- [x] 1. Parse the header',
+      '  - ✅ Reads the magic number',
+      '  - Skips padding',
+      '  - [x] 1.1 Check the version',
+      '- [ ] 2. Parse the body',
+      '',
+      '## Phase 2: Writer ✅ Complete',
+      '',
+      '1. ✅ Emit the header',
+      '',
+      '### Writer Complete',
+      '',
+      '- ✅ Round-trips every sample',
+      '',
+      '**Steps to complete:**',
+      '1. Benchmark it',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.title, t.status, t.phase]),
+      [
+        ['Parse the header', 'completed', 0],
+        ['Check the version', 'completed', 0],
+        ['Parse the body', 'pending', 0],
+        ['Emit the header', 'completed', 1],
+        ['Benchmark it', 'pending', 1],
+      ],
+    );
+  });
+
   it('takes ✅ bullets in recaps and file lists as notes, steps under a steps label as tasks', () => {
     const plan = read([
       '# Plan',

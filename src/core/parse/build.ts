@@ -328,7 +328,9 @@ function visitItem(
         addField(ctx, field, off, ln);
       } else if (isLogField(field.name)) ctx.logFields.push(absField(ctx, field, off, ln));
     }
-    const isStep = f.mark ? steps.marked || parentTask !== undefined : steps.all && depth === 0;
+    // A marked item under a step is a substep; under a checkbox task it is a note on it (its
+    // subtasks are checkboxes: `- [x] 1. Parser` then `  - ✅ Reads the header`).
+    const isStep = f.mark ? steps.marked || (parentTask !== undefined && ctx.tasks[parentTask].kind !== 'checkbox') : steps.all && depth === 0;
     if (f.markAt >= 0 && isStep && !field?.status) {
       taskIndex = ctx.tasks.length;
       const reused = reusedTask(ctx, 'step', s, item.end + off, line, parentTask, phase);

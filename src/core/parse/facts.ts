@@ -142,12 +142,12 @@ function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFact
     tracker: undefined,
     fix: undefined,
   };
-  const l = label(ht.text);
+  const clean = ht.text.replace(/^\*\*|\*\*$/g, '');
+  const ph = readPhaseHeading(text, ht.start, ht.end, clean);
+  const l = label(ht.text, !!ph);
   facts.steps = l.steps;
   facts.criteria = l.criteria;
   facts.notes = l.notes;
-  const clean = ht.text.replace(/^\*\*|\*\*$/g, '');
-  const ph = readPhaseHeading(text, ht.start, ht.end, clean);
   if (ph) {
     const st = ph.status;
     const mark: RelMark | undefined = st && {

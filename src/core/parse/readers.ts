@@ -198,14 +198,22 @@ export function plainCell(s: string): string {
 }
 
 const CRITERIA = /criteri|acceptance|definition of done|checklist|success/i;
-const STEPS = /\bsteps?\b|\btasks?\b|implementation|to ?do/i;
+// "Implementation" alone is no steps label: `**Implementation:**` as often says how something
+// was built as what is left to do (`Implementation Steps` is one, by its `steps`).
+const STEPS = /\bsteps?\b|\btasks?\b|to ?do/i;
 const NOTES =
   /\b(?:completed|accomplish\w*|achievements?|what was done|changes made|files? (?:changed|modified|created|added|updated|fixed)|results?|highlights|summary|recap|fixed|delivered)\b/i;
+/** A label or heading that ends in "complete" (`Implementation Complete ✅`) looks back too. */
+const ENDS_COMPLETE = /(?<!\bto )\bcomplete\b(?=[^A-Za-z0-9]*$)/i;
 /** One frozen object per combination: labels are shared by every block that has them. */
 const LABELS: readonly Label[] = Array.from({ length: 8 }, (_v, i) => Object.freeze({ steps: !!(i & 1), criteria: !!(i & 2), notes: !!(i & 4) }));
 
-export function label(s: string): Label {
-  const notes = NOTES.test(s);
+/**
+ * What a label or heading says of the list after it. `phase`: the heading of a phase, whose
+ * "complete" is its status (`## Phase 2: Build ✅ Complete`), not a recap of what follows.
+ */
+export function label(s: string, phase = false): Label {
+  const notes = NOTES.test(s) || (!phase && ENDS_COMPLETE.test(s));
   return LABELS[(STEPS.test(s) && !notes ? 1 : 0) + (CRITERIA.test(s) ? 2 : 0) + (notes ? 4 : 0)];
 }
 
