@@ -355,6 +355,48 @@ describe('real plans: tasks and notes', () => {
     assert.equal(read(['# Notes', '', '| Area | Status |', '|---|---|', '| Docs | Done |', '| Tests | Todo |']).tasks.length, 0);
   });
 
+  it('counts an entry listed in two tables once, and keeps a reused ID with another title apart', () => {
+    const plan = read([
+      '# Board',
+      '## Done lately',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| WEB-2 | Footer links | Done |',
+      '## All',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| WEB-1 | Header | Done |',
+      '| WEB-2 | Footer links | Done |',
+      '| WEB-3 | Search box | Todo |',
+      '| WEB-3 | Cookie banner | Todo |',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.id, t.title, t.line]),
+      [
+        ['WEB-2', 'Footer links', 4],
+        ['WEB-1', 'Header', 8],
+        ['WEB-3', 'Search box', 10],
+        ['WEB-3', 'Cookie banner', 11],
+      ],
+    );
+    // The row in the second table is the entry's own second cell: a status change edits both.
+    const text = [
+      '# Board',
+      '## Done lately',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| WEB-2 | Footer links | Done |',
+      '## All',
+      '| ID | Task | Status |',
+      '|---|---|---|',
+      '| WEB-1 | Header | Done |',
+      '| WEB-2 | Footer links | Done |',
+    ].join('\n');
+    const row = text.lastIndexOf('| WEB-2 |');
+    const mark = parsePlan(text).tasks[0].rowMark;
+    assert.ok(mark && mark.range.start > row && mark.range.end <= text.length, 'the second row follows the entry');
+  });
+
   it('does not repeat a heading entry listed again in a table', () => {
     const plan = read([
       '# Tracker',

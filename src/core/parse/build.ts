@@ -67,6 +67,7 @@ export function buildPlan(
     currentNext: false,
     headingIds: new Set(),
     rowMarks: new Map(),
+    tableTitles: new Map(),
     boxIds: new Map(),
   };
   for (const seg of segments) for (const id of trackerHeadingIds(seg.blocks)) ctx.headingIds.add(id);

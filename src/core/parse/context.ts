@@ -25,6 +25,8 @@ export interface Context {
   currentNext: boolean;
   /** IDs of the tracker entries written as headings (`### SEC-001: ...`). */
   headingIds: Set<string>;
+  /** The titles of the entries read from tables so far, by ID. */
+  tableTitles: Map<string, string>;
   /** The status cells of table rows that repeat a heading entry, by ID (the first row of each). */
   rowMarks: Map<string, MarkNode>;
   /** The last checkbox task with each ID, for Kiro's flat subtasks. */

@@ -31,17 +31,26 @@ export function frontMatterEntry(ctx: Context, fm: FrontMatter, bom: number): vo
 }
 
 /** Tracker rows become entries, except those that repeat an entry kept as a heading. */
+function sameTitle(a: string, b: string): boolean {
+  return b === '' || a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
 export function addTableEntries(ctx: Context, entries: readonly TableEntry[], off: number, ln: number): void {
   const phase = innerPhase(ctx);
   for (const e of entries) {
     const cell = e.cells[e.statusColumn];
     const base = cell.s + off;
     const mark = new MarkNode(e.status, cell.text, 'table', base, cell.e + off, base + e.phraseStart, base + e.phraseEnd);
-    // A row that repeats a heading entry is no second task: its cell follows the entry.
-    if (ctx.headingIds.has(e.id) || e.repeat) {
-      if (ctx.headingIds.has(e.id) && !ctx.rowMarks.has(e.id)) ctx.rowMarks.set(e.id, mark);
+    // A row that repeats a heading entry is no second task: its cell follows the entry. So is a
+    // row that repeats an earlier table's entry (same ID, same title: a "Recently completed"
+    // table above the full list); the same ID with another title is another task.
+    const earlier = ctx.tableTitles.get(e.id);
+    const again = earlier !== undefined && (earlier === '' || sameTitle(earlier, e.title));
+    if (ctx.headingIds.has(e.id) || e.repeat || again) {
+      if ((ctx.headingIds.has(e.id) || again) && !ctx.rowMarks.has(e.id)) ctx.rowMarks.set(e.id, mark);
       continue;
     }
+    if (earlier === undefined) ctx.tableTitles.set(e.id, e.title);
     const task = new TaskNode(
       'tracker',
       e.id,

@@ -32,7 +32,7 @@ export function finish(ctx: Context, text: string, bom: number, lineCount: numbe
   // Tracker entries repeated as table rows: the row's status cell follows the entry. Set or
   // cleared on every build, since an unchanged entry's task object is reused.
   for (const t of tasks) {
-    if (t.kind !== 'tracker' || !t.id || t.mark?.source === 'table') continue;
+    if (t.kind !== 'tracker' || !t.id) continue;
     const row = ctx.rowMarks.get(t.id);
     if (row) t.rowMark = row;
     else if (t.rowMark) delete t.rowMark;
