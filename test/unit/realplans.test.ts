@@ -19,6 +19,46 @@ function read(lines: string[]): Plan {
 const phases = (plan: Plan): Array<[string | undefined, string, string]> => plan.phases.map((p) => [p.number ?? p.id, p.title, p.status]);
 
 describe('real plans: which headings are phases', () => {
+  it('takes a checklist of phases as the phases when the document has no phase headings', () => {
+    const index = read([
+      '# Roadmap',
+      '## Phases',
+      '- [x] **Phase 1: Accounts** - sign-up and login',
+      '- [ ] **Phase 2: Billing** - invoices',
+      '  - [x] 02-01 tax rules',
+      '  - [ ] 02-02 receipts',
+      '- [ ] Phase 3: Reports (0/2 plans)',
+    ]);
+    assert.deepEqual(phases(index), [
+      ['1', 'Accounts', 'completed'],
+      ['2', 'Billing', 'pending'],
+      ['3', 'Reports', 'pending'],
+    ]);
+    assert.deepEqual(
+      index.tasks.map((t) => [t.title, t.phase]),
+      [
+        ['02-01 tax rules', 1],
+        ['02-02 receipts', 1],
+      ],
+    );
+    assert.equal(index.kind, 'plan');
+    assert.deepEqual(phaseStatusesExpressible(index, 0), ['pending', 'in-progress', 'completed', 'blocked'], 'a box cannot say failed');
+    // With phase headings, the checklist is an index of them: the headings are the phases.
+    const both = read([
+      '# Roadmap',
+      '- [x] Phase 1: Accounts',
+      '- [ ] Phase 2: Billing',
+      '## Phase 1: Accounts',
+      '**Status:** Done',
+      '## Phase 2: Billing',
+      '**Status:** Todo',
+    ]);
+    assert.deepEqual(
+      both.phases.map((p) => p.line),
+      [3, 5],
+    );
+  });
+
   it('takes phases grouped under a heading such as Completed Phases, unless they recap phases written elsewhere', () => {
     const grouped = read([
       '# Rollout',

@@ -52,6 +52,8 @@ function phaseConvention(plan: Plan, index: number): 'field' | 'heading' | 'chec
 /** The statuses a phase can be set to in this file, in its own convention. */
 export function phaseStatusesExpressible(plan: Plan, index: number): KnownStatus[] {
   const phase = plan.phases[index];
+  // A phase written as a checklist item (its mark a box) says what a box can say.
+  if (phase.mark?.source === 'checkbox') return STATUSES.filter((s) => s !== 'failed');
   if (phase.mark || phase.overviewRow) return [...STATUSES];
   const way = phaseConvention(plan, index);
   if (way === 'field' || way === 'heading') return [...STATUSES];

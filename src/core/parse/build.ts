@@ -37,15 +37,16 @@ export interface Reuse {
   until: number;
 }
 
+/** What a second build knows from the first (see the end of buildPlan). */
+interface Again {
+  /** Phase keys taken as phases inside recap sections: the document has them nowhere else. */
+  recapPhases?: ReadonlySet<string>;
+  /** Top-level checklist items that name a phase are the phases. */
+  phaseItems?: boolean;
+}
+
 /** `lineCount`, when the caller knows it (sections do), saves a scan of the whole text. */
-export function buildPlan(
-  text: string,
-  bom: number,
-  segments: readonly Segment[],
-  lineCount = countLines(text),
-  previous?: Reuse,
-  recapPhases?: ReadonlySet<string>,
-): Plan {
+export function buildPlan(text: string, bom: number, segments: readonly Segment[], lineCount = countLines(text), previous?: Reuse, again: Again = {}): Plan {
   // Segments' offsets are in the text without its byte-order mark.
   const ctx: Context = {
     text,
@@ -61,8 +62,10 @@ export function buildPlan(
     label: NO_LABEL,
     fieldNodes: [],
     reuse: undefined,
-    recapPhases,
+    recapPhases: again.recapPhases,
     recapRejected: new Set(),
+    phaseItems: !!again.phaseItems,
+    phaseItemCount: 0,
     phaseKeys: new Set(),
     currentNext: false,
     headingIds: new Set(),
@@ -81,9 +84,14 @@ export function buildPlan(
   closeHeadings(ctx, 0, text.length);
   // Phases left out as a recap's that the document has nowhere else are its phases, grouped
   // under a heading such as `## Completed Phases`: read again, taking them.
-  if (!recapPhases && ctx.recapRejected.size) {
+  if (!again.recapPhases && ctx.recapRejected.size) {
     const only = [...ctx.recapRejected].filter((k) => !ctx.phaseKeys.has(k));
-    if (only.length) return buildPlan(text, bom, segments, lineCount, previous, new Set(only));
+    if (only.length) return buildPlan(text, bom, segments, lineCount, previous, { ...again, recapPhases: new Set(only) });
+  }
+  // No phase headings, and the phases written as a checklist (`- [x] Phase 6: PDF export`,
+  // a roadmap's index): those items are the phases.
+  if (!again.phaseItems && ctx.phases.length === 0 && ctx.phaseItemCount >= 2) {
+    return buildPlan(text, bom, segments, lineCount, previous, { ...again, phaseItems: true });
   }
   const plan = finish(ctx, text, bom, lineCount);
   if (fm?.entries.has('status') && fm.entries.get('title')?.value) plan.title = fm.entries.get('title')!.value;
@@ -159,6 +167,21 @@ function entryTimes(t: TaskNode, rf: RelField): void {
   const times = timesOf([rf]);
   if (times.estimate !== undefined) t.estimate ??= times.estimate;
   if (times.actual !== undefined) t.actual ??= times.actual;
+}
+
+const PHASE_ITEM = /^(?:\*\*)?(?:phase|stage|milestone)\s+(\d+(?:\.\d+)*)\s*[:.\-–—]\s*(.+)$/i;
+
+/** The number and name of a checklist item that names a phase (`**Phase 2: Search** - find ...`). */
+function phaseItem(f: ItemFacts): { number: string; title: string } | undefined {
+  const text = f.info?.title;
+  const m = text ? PHASE_ITEM.exec(text) : null;
+  if (!m) return undefined;
+  // The name ends at the bold's end, or before a description (` - `, ` — `) or a count (` (2/2`).
+  const title = m[2]
+    .replace(/\*\*.*$/, '')
+    .replace(/\s+(?:[-–—]\s|\().*$/, '')
+    .trim();
+  return title ? { number: m[1], title } : undefined;
 }
 
 function isTimeField(name: string): boolean {
@@ -290,6 +313,30 @@ function visitItem(
   const s = item.start + off;
   const line = item.line + ln;
   let taskIndex: number | undefined;
+  const named = f.box !== undefined && phase === undefined && depth === 0 && parentTask === undefined ? phaseItem(f) : undefined;
+  if (named) ctx.phaseItemCount++;
+  if (named && ctx.phaseItems) {
+    // A phase written as a checklist item: its box is its status, the item its section.
+    const status = checkboxStatus(f.box!);
+    const at = f.boxAt + off;
+    const index = ctx.phases.length;
+    ctx.phaseKeys.add(named.number);
+    ctx.phases.push({
+      number: named.number,
+      title: named.title,
+      status,
+      mark: new MarkNode(status, f.box!, 'checkbox', at, at + 1, at, at + 1),
+      derived: false,
+      headingRange: { start: s, end: f.lineEnd + off },
+      sectionRange: { start: s, end: item.end + off },
+      line,
+      depth: 2,
+      fields: [],
+      tasks: [],
+    });
+    for (const l of item.lists) visitList(ctx, l, off, ln, 0, undefined, index, { all: false, marked: true }, criteria);
+    return;
+  }
   if (f.box !== undefined) {
     taskIndex = ctx.tasks.length;
     if (parentTask === undefined && depth === 0 && f.info?.id) {

@@ -40,6 +40,10 @@ export interface Context {
   recapPhases: ReadonlySet<string> | undefined;
   /** Phase keys whose headings were left out for being inside a recap section. */
   recapRejected: Set<string>;
+  /** Top-level checklist items that name a phase are phases (a document without phase headings). */
+  phaseItems: boolean;
+  /** How many such items were seen. */
+  phaseItemCount: number;
   /** Immutable nodes of the previous model, for the unchanged text before `until`. */
   reuse: { fields: readonly FieldNode[]; tasks: readonly Task[]; overviews: readonly OverviewTable[]; until: number } | undefined;
 }
