@@ -117,7 +117,12 @@ export async function openPlanCopy(prefix: string, text?: string): Promise<OpenF
 export async function cleanUp(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  for (const uri of created.splice(0)) await deleteFile(uri);
+  const store = (await getApi()).services.store;
+  for (const uri of created.splice(0)) {
+    await deleteFile(uri);
+    // Until Phasewise has dropped it: the next suite must not see it leave the Plans view.
+    await waitFor(`Phasewise to drop ${vscode.workspace.asRelativePath(uri)}`, () => !store.get(uri), 5000);
+  }
 }
 
 /** Closes only the editors of the tracked files (dropping their unsaved changes) and deletes the files. */
