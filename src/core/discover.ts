@@ -33,13 +33,12 @@ export function isPlanLike(plan: Plan): boolean {
 // parser would show is never rejected here; a false "maybe" only costs a parse.
 //
 // Running every pattern over every file is what made the look cost more than the parse of
-// the few candidates, so the patterns that are read from the start of a line are tried in one
-// pass over the line starts, each only where the line's first letter or digit allows it
-// (sticky `y` patterns), and the others only on the lines that hold their key words (found
-// with indexOf in a lowercase copy). `mayBePlanEverywhere` runs the same
-// patterns over the whole text; the two agree (a unit test holds them to it), and it is used
-// where a lowercase copy would not line up with the text or a character folds to ASCII only
-// under Unicode case folding.
+// the few candidates. So the look searches for the words and IDs the patterns cannot match
+// without (two global searches that the regular-expression engine runs fast), and tries a
+// pattern only on a line that holds one, from the line's start (sticky `y` patterns).
+// `mayBePlanEverywhere` runs the same patterns over the whole text; the two agree (a unit test
+// holds them to it), and it is used where a character folds to an ASCII letter only under
+// Unicode case folding, or ends a line for `^` but not for the line utilities.
 
 /** A checkbox item, `- [ ]`, `1. [x]`, `* [-]` (anywhere: a nested item can start mid-line). */
 const CHECKBOX = /(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\]/;
@@ -67,7 +66,14 @@ const NUGGET = /gold[^\p{L}\p{N}]*nugget/iu;
 const NUGGET_AT = /gold[^\p{L}\p{N}]*nugget/iuy;
 /** A table cell that is `Status` or `State` (an overview table and a tracker table have one). */
 const STATUS_COLUMN = /(?:^|\|)[ \t]*(?:\*\*|__|`)?(?:status|state)(?:\*\*|__|`)?[ \t]*(?:\||$)/im;
-const STATUS_WORDS = ['status', 'state'];
+/**
+ * The words without which PHASE_NUMBER, FIX, NUGGET and STATUS_COLUMN cannot match (ASCII, so
+ * the case-insensitive search finds what their Unicode-aware patterns do, given no character
+ * that folds to ASCII only under Unicode case folding).
+ */
+const KEY_WORDS = /phase|stage|milestone|iteration|problem|issue|gold|stat(?:us|e)/gi;
+/** What PHASE_ID and TRACKER cannot match without: an ID's `X-1` or `PH-X`. */
+const KEY_IDS = /[A-Z0-9-]-\d|(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]/g;
 /**
  * What gives a document of marked steps a kind: a word of its title, a task ID, a
  * `Current Phase` line. (A title is cleaned of punctuation first, so `_` counts as a boundary.)
@@ -75,92 +81,83 @@ const STATUS_WORDS = ['status', 'state'];
 const KIND_HINT = /(?<![A-Za-z0-9])(?:log|summary|report|recap|tracker|changelog|backlog|plan|roadmap)(?![A-Za-z0-9])|[A-Z]-\d|current[^\p{L}\p{N}]*phase/iu;
 /** A list item whose first line has a character outside ASCII, where a status emoji (or its damaged form) can be. */
 const ITEM_WITH_SYMBOL = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*?[\u0080-\uffff][^\r\n]*/gm;
+/** The start of a list item, at a line's start. */
+const ITEM_AT = /[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/y;
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 /** A Backlog.md task file: front matter with a status (only the file's first lines are looked at). */
 const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
 /**
- * Characters that make the line-by-line look unsafe: `ſ` and the Kelvin sign fold to ASCII
- * letters under Unicode case folding but not under toLowerCase, and U+2028/U+2029 end a line
- * for `^` but not for the line utilities.
+ * Characters that make the word search unsafe: `ſ` and the Kelvin sign fold to ASCII letters
+ * under Unicode case folding but not otherwise, and U+2028/U+2029 end a line for `^` but not
+ * for the line utilities.
  */
 const FOLDING_OR_BREAK = /[\u017f\u212a\u2028\u2029]/;
 
+function stickyAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/**
+ * True when a line that holds a key word or ID matches the pattern that word or ID belongs
+ * to: tried from the line's start, once per line and pattern.
+ */
+function someKeyLine(text: string): boolean {
+  let from = -1; // the line of the last hit: [from, to)
+  let to = -1;
+  let tried = 0; // the patterns tried on it (bits)
+  const line = (at: number): void => {
+    if (at < to) return;
+    from = lineStart(text, at);
+    to = lineEnd(text, at);
+    tried = 0;
+  };
+  const once = (bit: number): boolean => {
+    if (tried & bit) return false;
+    tried |= bit;
+    return true;
+  };
+  KEY_WORDS.lastIndex = 0;
+  for (let m = KEY_WORDS.exec(text); m; m = KEY_WORDS.exec(text)) {
+    const at = m.index;
+    line(at);
+    const c = text.charCodeAt(at) | 32;
+    const c2 = text.charCodeAt(at + 1) | 32;
+    if (c === 103) {
+      if (stickyAt(NUGGET_AT, text, at)) return true; // gold
+    } else if (c === 105 ? c2 === 115 : c === 112 && c2 === 114) {
+      if (once(1) && stickyAt(FIX_AT, text, from)) return true; // issue, problem
+    } else if (c === 115 && (text.charCodeAt(at + 3) | 32) === 116) {
+      if (once(2) && STATUS_COLUMN.test(text.slice(from, to))) return true; // status, state
+    } else if (once(4) && stickyAt(PHASE_NUMBER_AT, text, from)) return true; // phase, stage, milestone, iteration
+  }
+  from = to = -1;
+  KEY_IDS.lastIndex = 0;
+  for (let m = KEY_IDS.exec(text); m; m = KEY_IDS.exec(text)) {
+    line(m.index);
+    if (once(8) && (stickyAt(TRACKER_AT, text, from) || stickyAt(PHASE_ID_AT, text, from))) return true;
+  }
+  return false;
+}
+
 /** True when a list item carries a status emoji: a marked step (`- Write the docs ✅`). */
 function hasMarkedItem(text: string): boolean {
+  NON_ASCII_ALL.lastIndex = 0;
+  for (let m = NON_ASCII_ALL.exec(text); m; m = NON_ASCII_ALL.exec(text)) {
+    const from = lineStart(text, m.index);
+    const to = lineEnd(text, m.index);
+    if (stickyAt(ITEM_AT, text, from) && ITEM_AT.lastIndex <= m.index && findStatusEmoji(text.slice(from, to)).length) return true;
+    NON_ASCII_ALL.lastIndex = to;
+  }
+  return false;
+}
+
+/** `hasMarkedItem` with one pattern over the whole text (the reference). */
+function hasMarkedItemEverywhere(text: string): boolean {
   ITEM_WITH_SYMBOL.lastIndex = 0;
   for (let m = ITEM_WITH_SYMBOL.exec(text); m; m = ITEM_WITH_SYMBOL.exec(text)) {
     if (findStatusEmoji(m[0]).length) return true;
-  }
-  return false;
-}
-
-/** A letter or a digit (what the line patterns' decoration `[^\p{L}\p{N}]` leaves out). */
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/**
- * True when a line starts as a phase heading, a phase ID, a tracker entry or a fix block does
- * (the sticky patterns PHASE_NUMBER_AT, PHASE_ID_AT, TRACKER_AT, FIX_AT), in one pass over the
- * line starts. Each pattern needs a certain first letter or digit after the line's decoration
- * (`p`, `s`, `m` or `i` for `phase`, `stage`, ...; a capital for an ID; a digit or `p`/`i` for
- * a fix), so a line is tried only with the patterns its first letter or digit allows.
- */
-function someLineStarts(text: string): boolean {
-  const n = text.length;
-  const crlf = text.indexOf('\r') >= 0;
-  for (let s = 0; s < n;) {
-    let p = s;
-    let c = text.charCodeAt(p);
-    // Past the decoration to the first letter or digit of the line.
-    for (; p < n && c !== 10 && c !== 13; c = text.charCodeAt(++p)) {
-      if (c < 128) {
-        if ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122)) break;
-      } else if (LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(p)!))) {
-        c = -1; // a letter or digit outside ASCII: none of the patterns starts with one
-        break;
-      }
-    }
-    if (p < n && c > 0 && c !== 10 && c !== 13 && tryLineStart(text, s, c)) return true;
-    // The next line (a line ends at \n, \r\n or \r, as for `^` in a multiline pattern).
-    let e: number;
-    if (!crlf) e = text.indexOf('\n', p);
-    else for (e = p; e < n && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13; e++);
-    if (e < 0 || e >= n) break;
-    s = e + (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? 2 : 1);
-  }
-  return false;
-}
-
-/** The sticky patterns that can match a line at `start` whose first letter or digit is `c` (ASCII). */
-function tryLineStart(text: string, start: number, c: number): boolean {
-  const lower = c | 32;
-  const test = (re: RegExp): boolean => {
-    re.lastIndex = start;
-    return re.test(text);
-  };
-  if (c <= 57) return test(FIX_AT); // a digit: only a numbered fix (`1. Issue:`)
-  if ((lower === 112 || lower === 115 || lower === 109 || lower === 105) && test(PHASE_NUMBER_AT)) return true; // p s m i
-  if ((c === 80 || c === 112 || c === 87 || c === 77) && test(PHASE_ID_AT)) return true; // P p W M
-  if (c <= 90 && test(TRACKER_AT)) return true; // a capital
-  return (lower === 112 || lower === 105) && test(FIX_AT); // p i
-}
-
-/** True when `test` holds for a line that holds one of `words` in `lower`, given its start and the word's offset. */
-function someLineWith(text: string, lower: string, words: readonly string[], test: (start: number, at: number) => boolean): boolean {
-  for (const w of words) {
-    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) if (test(lineStart(text, i), i)) return true;
-  }
-  return false;
-}
-
-/** True when a line that holds one of `words` in `lower` matches `re` (a one-line pattern). */
-function lineMatching(text: string, lower: string, words: readonly string[], re: RegExp): boolean {
-  return someLineWith(text, lower, words, (start, at) => re.test(text.slice(start, lineEnd(text, at))));
-}
-
-/** True when `at` (sticky) matches where `lower` holds `word`. */
-function wordAt(text: string, lower: string, word: string, at: RegExp): boolean {
-  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
-    at.lastIndex = i;
-    if (at.test(text)) return true;
   }
   return false;
 }
@@ -172,12 +169,10 @@ function wordAt(text: string, lower: string, word: string, at: RegExp): boolean 
  */
 export function mayBePlan(text: string): boolean {
   if (FRONT_STATUS.test(text.slice(0, 20_000)) || CHECKBOX.test(text)) return true;
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length || FOLDING_OR_BREAK.test(text)) return mayBePlanEverywhere(text);
-  if (someLineStarts(text)) return true;
-  if (wordAt(text, lower, 'gold', NUGGET_AT) || lineMatching(text, lower, STATUS_WORDS, STATUS_COLUMN)) return true;
+  if (FOLDING_OR_BREAK.test(text)) return mayBePlanEverywhere(text);
+  if (someKeyLine(text)) return true;
   // Steps marked with a status emoji (`- Write the docs ✅`) in a document with a kind.
-  return KIND_HINT.test(text) && hasMarkedItem(text);
+  return NON_ASCII.test(text) && KIND_HINT.test(text) && hasMarkedItem(text);
 }
 
 /** `mayBePlan` by running each pattern over the whole text (the reference for the line-by-line look). */
@@ -185,7 +180,7 @@ export function mayBePlanEverywhere(text: string): boolean {
   if (FRONT_STATUS.test(text.slice(0, 20_000))) return true;
   if (CHECKBOX.test(text) || PHASE_NUMBER.test(text) || PHASE_ID.test(text) || TRACKER.test(text)) return true;
   if (FIX.test(text) || NUGGET.test(text) || STATUS_COLUMN.test(text)) return true;
-  return KIND_HINT.test(text) && hasMarkedItem(text);
+  return KIND_HINT.test(text) && hasMarkedItemEverywhere(text);
 }
 
 // ---- `phasewise list --json` ----

@@ -101,7 +101,7 @@ describe('discover', () => {
     });
   });
 
-  describe('the line-by-line look', () => {
+  describe('the word-first look', () => {
     it('agrees with the patterns run over the whole text, on every Markdown file at hand', function () {
       this.timeout(120_000);
       const files = [
@@ -174,13 +174,22 @@ describe('discover', () => {
         '🚀 ',
         '__',
         '12) ',
+        // Words the search finds inside others, capitals, and IDs without a line of their own.
+        'stage 4',
+        'STATE',
+        'problemilestone 2',
+        'ISSUE:',
+        'UTF-8',
+        '--1',
+        'é',
+        '\u00a0- ',
       ];
       let seed = 7;
       const rand = (n: number): number => {
         seed = (seed * 1103515245 + 12345) & 0x7fffffff;
         return seed % n;
       };
-      for (let i = 0; i < 6000; i++) {
+      for (let i = 0; i < 10000; i++) {
         let text = '';
         const n = 1 + rand(12);
         for (let k = 0; k < n; k++) text += parts[rand(parts.length)];
