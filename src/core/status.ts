@@ -108,6 +108,21 @@ function emojiAt(text: string, i: number, damaged: Array<{ start: number; end: n
   return { start: i, end, value: text.slice(i, end), status: EMOJI_STATUS.get(ch) };
 }
 
+/** A task box (`[ ]`, `[x]`, `[-]`) written at the start of a status value. */
+const BOX = /^\[([ xX\-/~])\](?=[ \t]|$)/;
+const BOX_STATUS: Record<string, KnownStatus> = { x: 'completed', X: 'completed', '-': 'in-progress', '/': 'in-progress', '~': 'blocked', ' ': 'pending' };
+
+/** True when a status phrase's decoration is a box. */
+function isBox(decoration: string): boolean {
+  return BOX.test(decoration);
+}
+
+/** The box for `status` in the shape of `like`: checked when completed, else open (as the document writes it). */
+function boxFor(like: string, status: KnownStatus): string {
+  if (status === 'completed') return like[1] === 'X' ? '[X]' : '[x]';
+  return '[ ]';
+}
+
 function skipSpaces(text: string, i: number): number {
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   return i;
@@ -136,6 +151,19 @@ export function parseStatusText(text: string): ParsedStatus {
     decoration = sc[0];
     i = skipSpaces(text, i + sc[0].length);
   }
+  // A box before the words (`**Status**: [x] Complete`): it decorates like an emoji, and it
+  // decides the status where no status word follows (`[x] Executed 2026-05-04`, `[x]`).
+  const box = !sc && !wrapper ? BOX.exec(text.slice(i, i + 4)) : null;
+  if (box) {
+    const end = i + 3;
+    const after = skipSpaces(text, end);
+    if (!matchWord(text, after) && !emojiAt(text, after, damaged)?.status && !percentAt(text, after)) {
+      return { status: BOX_STATUS[box[1]] ?? 'pending', phraseStart: i, phraseEnd: end, word: '', decoration: box[0] };
+    }
+    decoStart = i;
+    decoration = box[0];
+    i = after;
+  }
   let lead: EmojiToken | undefined = emojiAt(text, i, damaged);
   if (lead && !lead.status) {
     // A decoration such as 🟡 before the words: skip it, the words decide.
@@ -155,11 +183,12 @@ export function parseStatusText(text: string): ParsedStatus {
     if (w && w.status === lead.status) end = w.end;
     return {
       status: lead.status,
-      phraseStart: lead.start,
+      phraseStart: decoration && isBox(decoration) ? decoStart : lead.start,
       phraseEnd: end,
       word: w && w.status === lead.status ? text.slice(after, w.end) : '',
       emoji: STATUS_EMOJI[lead.status],
       emojiPosition: 'before',
+      ...(decoration && isBox(decoration) ? { decoration } : {}),
     };
   }
   let wordStart = i;
@@ -413,6 +442,12 @@ function lightFor(like: string, status: KnownStatus): string {
  */
 export function formatStatus(status: KnownStatus, replaced: string, vocab: Vocabulary): string {
   const p = parseStatusText(replaced);
+  if (p.decoration && isBox(p.decoration)) {
+    // `[x] Complete`: the box follows the status, and the rest is written as it would be alone.
+    const rest = replaced.slice(replaced.indexOf(p.decoration) + p.decoration.length).trimStart();
+    const box = boxFor(p.decoration, status);
+    return rest ? `${box} ${formatStatus(status, rest, vocab)}` : box;
+  }
   const hasWord = p.status === 'unknown' ? replaced.trim().length > 0 : p.word.length > 0;
   const emojiPos = p.emoji ? p.emojiPosition : undefined;
   if (!hasWord && emojiPos) {

@@ -161,6 +161,32 @@ describe('real plans: where a phase keeps its status', () => {
     );
   });
 
+  it('reads a box at the start of a Status value: the word decides, else the box', () => {
+    const plan = read([
+      '# Plan',
+      '## Phase 1: Host',
+      '**Status**: [x] Complete (2026-03-02)',
+      '## Phase 2: Agent',
+      '**Status**: [ ] Not started',
+      '## Phase 3: Jobs',
+      '**Status**: [x] Ran on 2026-03-04',
+      '## Phase 4: Alerts',
+      '- **Status**: [x]',
+      '## Phase 5: Docs',
+      '**Status**: [ ] ✅ Done',
+    ]);
+    assert.deepEqual(
+      plan.phases.map((p) => p.status),
+      ['completed', 'pending', 'completed', 'completed', 'completed'],
+    );
+    const text = ['# Plan', '## Phase 1: Host', '**Status**: [x] Complete', '## Phase 2: Agent', '**Status**: [ ] Pending', '## Phase 3: Jobs', '**Status**: [x]', ''].join('\n');
+    const p = parsePlan(text);
+    const after = (i: number, status: 'completed' | 'pending' | 'in-progress'): string => applyEdits(text, setPhaseStatus(text, p, i, status));
+    assert.match(after(1, 'completed'), /Phase 2: Agent\n\*\*Status\*\*: \[x\] Complete\n/);
+    assert.match(after(0, 'in-progress'), /Phase 1: Host\n\*\*Status\*\*: \[ \] In Progress\n/);
+    assert.match(after(2, 'pending'), /Phase 3: Jobs\n\*\*Status\*\*: \[ \]\n/);
+  });
+
   it('reads status words and emoji in the heading and leaves them out of the title', () => {
     const plan = read([
       '# Plan',
