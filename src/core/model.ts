@@ -118,6 +118,8 @@ export interface Phase {
   tasks: number[];
   /** Row index in the governing overview table, if one lists this phase. */
   overviewRow?: { table: number; row: number };
+  /** The box of a checklist item that lists this phase in an index (`- [x] **Phase 1: Setup**`), kept in step. */
+  indexMark?: StatusMark;
 }
 
 export interface TableCell {

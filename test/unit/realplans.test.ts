@@ -59,6 +59,47 @@ describe('real plans: which headings are phases', () => {
     );
   });
 
+  it('takes a listed phase without a heading of its own as a phase, and keeps the list and the progress table in step', () => {
+    // A roadmap whose shipped milestone keeps its phases only as a checklist; the current
+    // milestone's phases have headings, and a progress table names each as `N. Name`.
+    const lines = [
+      '# Roadmap',
+      '## Phases',
+      '- [x] Phase 1: Accounts (2/2 plans) - shipped',
+      '- [ ] **Phase 2: Billing** - invoices',
+      '- [ ] **Phase 3: Reports** - monthly totals',
+      '### Phase 2: Billing',
+      '**Goal**: invoices go out',
+      '### Phase 3: Reports',
+      '**Goal**: totals per month',
+      '## Progress',
+      '| Phase | Plans Complete | Status |',
+      '|---|---|---|',
+      '| 1. Accounts | 2/2 | Complete |',
+      '| 2. Billing | 0/1 | In progress |',
+      '| 3. Reports | 0/1 | Not started |',
+    ];
+    const plan = read(lines);
+    assert.deepEqual(phases(plan), [
+      ['1', 'Accounts', 'completed'],
+      ['2', 'Billing', 'in-progress'],
+      ['3', 'Reports', 'pending'],
+    ]);
+    assert.deepEqual(
+      plan.phases.map((p) => p.overviewRow?.row),
+      [0, 1, 2],
+      'each row is tied to its phase by the number before the name',
+    );
+    assert.deepEqual(checkPlan(lines.join('\n') + '\n', plan), []);
+    const text = lines.join('\n') + '\n';
+    const out = applyEdits(text, setPhaseStatus(text, plan, 2, 'completed'));
+    assert.match(out, /- \[x\] \*\*Phase 3: Reports\*\*/);
+    assert.match(out, /\| 3\. Reports \| 0\/1 \| Complete \|/);
+    const back = applyEdits(text, setPhaseStatus(text, plan, 0, 'in-progress'));
+    assert.doesNotMatch(back, /- \[x\] Phase 1: Accounts/, 'the box is no longer ticked');
+    assert.match(back, /\| 1\. Accounts \| 2\/2 \| In Progress \|/);
+  });
+
   it('takes phases grouped under a heading such as Completed Phases, unless they recap phases written elsewhere', () => {
     const grouped = read([
       '# Rollout',
@@ -179,7 +220,16 @@ describe('real plans: where a phase keeps its status', () => {
       plan.phases.map((p) => p.status),
       ['completed', 'pending', 'completed', 'completed', 'completed'],
     );
-    const text = ['# Plan', '## Phase 1: Host', '**Status**: [x] Complete', '## Phase 2: Agent', '**Status**: [ ] Pending', '## Phase 3: Jobs', '**Status**: [x]', ''].join('\n');
+    const text = [
+      '# Plan',
+      '## Phase 1: Host',
+      '**Status**: [x] Complete',
+      '## Phase 2: Agent',
+      '**Status**: [ ] Pending',
+      '## Phase 3: Jobs',
+      '**Status**: [x]',
+      '',
+    ].join('\n');
     const p = parsePlan(text);
     const after = (i: number, status: 'completed' | 'pending' | 'in-progress'): string => applyEdits(text, setPhaseStatus(text, p, i, status));
     assert.match(after(1, 'completed'), /Phase 2: Agent\n\*\*Status\*\*: \[x\] Complete\n/);

@@ -9,6 +9,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type DiagnosticCode =
   | 'overview-mismatch'
+  | 'index-mismatch'
   | 'current-phase-mismatch'
   | 'multiple-in-progress'
   | 'completed-with-open-items'
@@ -33,6 +34,12 @@ export const DIAGNOSTIC_CODES: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: 'error',
     meaning: "A phase's row in the overview table gives another status than the phase's own section.",
     fix: "Set the overview cell to the phase's own status.",
+    hasFix: true,
+  },
+  'index-mismatch': {
+    severity: 'warning',
+    meaning: "A phase's item in a checklist of the phases is ticked while the phase is not completed, or open while it is.",
+    fix: "Tick or clear the item's box to follow the phase.",
     hasFix: true,
   },
   'current-phase-mismatch': {

@@ -9,7 +9,7 @@ import { mojibake } from './damaged';
 import { duplicatePhase, duplicateTaskId } from './duplicates';
 import { parentMismatch } from './parents';
 import { progressLineStale } from './progressLine';
-import { completedWithOpenItems, multipleInProgress, overviewMismatch } from './phases';
+import { completedWithOpenItems, indexMismatch, multipleInProgress, overviewMismatch } from './phases';
 
 export { type CodeInfo, type Diagnostic, type DiagnosticCode, type Fix, type Severity, DIAGNOSTIC_CODES } from './codes';
 
@@ -18,6 +18,7 @@ type Rule = (text: string, plan: Plan) => Diagnostic[];
 /** The rule behind each code. */
 export const RULES: Readonly<Record<DiagnosticCode, Rule>> = {
   'overview-mismatch': overviewMismatch,
+  'index-mismatch': indexMismatch,
   'current-phase-mismatch': currentPhaseMismatch,
   'multiple-in-progress': multipleInProgress,
   'completed-with-open-items': completedWithOpenItems,

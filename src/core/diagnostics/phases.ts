@@ -29,6 +29,32 @@ export function overviewMismatch(text: string, plan: Plan): Diagnostic[] {
   return out;
 }
 
+/** `index-mismatch`: a checklist of the phases ticks a phase that is not completed, or leaves open one that is. */
+export function indexMismatch(text: string, plan: Plan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const phase of plan.phases) {
+    const box = phase.indexMark;
+    if (!box || !known(phase.status) || phase.derived) continue;
+    const done = phase.status === 'completed';
+    if ((box.status === 'completed') === done) continue;
+    const edit = markEdit(text, plan, box, done ? 'completed' : 'pending');
+    out.push(
+      diagnostic('index-mismatch', {
+        message: `${phaseLabel(phase)} is ${STATUS_NAMES[phase.status]} (line ${phase.line + 1}) but its item in the list of phases is ${done ? 'open' : 'ticked'}.`,
+        range: box.range,
+        line: lineOf(plan, box.range.start),
+        fixes: edit ? [{ title: done ? 'Tick the item' : 'Clear the item', edits: [edit] }] : [],
+      }),
+    );
+  }
+  return out;
+}
+
+/** The line of the task whose mark starts at `offset`. */
+function lineOf(plan: Plan, offset: number): number {
+  return plan.tasks.find((t) => t.mark?.range.start === offset)?.line ?? 0;
+}
+
 function isOpen(t: Task): boolean {
   return t.status === 'pending' || t.status === 'in-progress' || t.status === 'blocked';
 }

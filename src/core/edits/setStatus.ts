@@ -150,6 +150,10 @@ export function setPhaseStatus(text: string, plan: Plan, index: number, status: 
   else if (!row) edits.push(...unmarkedPhaseEdits(text, plan, index, status, vocab));
   if (phase.headingMark) edits.push(markEdit(text, plan, phase.headingMark, status, vocab));
   if (row?.mark) edits.push(markEdit(text, plan, row.mark, status, vocab));
+  // The phase's item in a checklist index: ticked when it is completed, cleared when it is not.
+  const box = phase.indexMark;
+  if (box && (status === 'completed') !== (box.status === 'completed'))
+    edits.push(markEdit(text, plan, box, status === 'completed' ? 'completed' : 'pending', vocab));
   // Current Phase
   const pointed = currentPhaseTarget(plan, phase);
   if (status === 'in-progress') {

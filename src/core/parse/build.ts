@@ -41,8 +41,8 @@ export interface Reuse {
 interface Again {
   /** Phase keys taken as phases inside recap sections: the document has them nowhere else. */
   recapPhases?: ReadonlySet<string>;
-  /** Top-level checklist items that name a phase are the phases. */
-  phaseItems?: boolean;
+  /** The keys of the top-level checklist items that name a phase and are phases. */
+  phaseItems?: ReadonlySet<string>;
 }
 
 /** `lineCount`, when the caller knows it (sections do), saves a scan of the whole text. */
@@ -64,14 +64,15 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
     reuse: undefined,
     recapPhases: again.recapPhases,
     recapRejected: new Set(),
-    phaseItems: !!again.phaseItems,
-    phaseItemCount: 0,
+    phaseItems: again.phaseItems,
+    phaseItemKeys: [],
     phaseKeys: new Set(),
     currentNext: false,
     headingIds: new Set(),
     rowMarks: new Map(),
     tableTitles: new Map(),
     boxIds: new Map(),
+    indexItems: new Map(),
   };
   for (const seg of segments) for (const id of trackerHeadingIds(seg.blocks)) ctx.headingIds.add(id);
   const fields = previous && fieldNodesOf.get(previous.plan);
@@ -89,9 +90,13 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
     if (only.length) return buildPlan(text, bom, segments, lineCount, previous, { ...again, recapPhases: new Set(only) });
   }
   // No phase headings, and the phases written as a checklist (`- [x] Phase 6: PDF export`,
-  // a roadmap's index): those items are the phases.
-  if (!again.phaseItems && ctx.phases.length === 0 && ctx.phaseItemCount >= 2) {
-    return buildPlan(text, bom, segments, lineCount, previous, { ...again, phaseItems: true });
+  // a roadmap's index): those items are the phases. With phase headings such a checklist is
+  // their index, and an item that names a phase with no heading of its own (a shipped
+  // milestone's, kept only as a checklist) is a phase too.
+  if (!again.phaseItems && ctx.phaseItemKeys.length) {
+    const keys = ctx.phaseItemKeys;
+    const items = ctx.phases.length === 0 ? (keys.length >= 2 ? keys : []) : keys.filter((k) => !ctx.phaseKeys.has(k));
+    if (items.length) return buildPlan(text, bom, segments, lineCount, previous, { ...again, phaseItems: new Set(items) });
   }
   const plan = finish(ctx, text, bom, lineCount);
   if (fm?.entries.has('status') && fm.entries.get('title')?.value) plan.title = fm.entries.get('title')!.value;
@@ -314,8 +319,8 @@ function visitItem(
   const line = item.line + ln;
   let taskIndex: number | undefined;
   const named = f.box !== undefined && phase === undefined && depth === 0 && parentTask === undefined ? phaseItem(f) : undefined;
-  if (named) ctx.phaseItemCount++;
-  if (named && ctx.phaseItems) {
+  if (named) ctx.phaseItemKeys.push(named.number);
+  if (named && ctx.phaseItems?.has(named.number)) {
     // A phase written as a checklist item: its box is its status, the item its section.
     const status = checkboxStatus(f.box!);
     const at = f.boxAt + off;
@@ -339,6 +344,7 @@ function visitItem(
   }
   if (f.box !== undefined) {
     taskIndex = ctx.tasks.length;
+    if (named && !ctx.indexItems.has(named.number)) ctx.indexItems.set(named.number, taskIndex);
     if (parentTask === undefined && depth === 0 && f.info?.id) {
       // Kiro writes subtasks flat: `- [ ] 2.2` after `- [ ] 2.` is a child of task 2.
       const dot = f.info.id.lastIndexOf('.');

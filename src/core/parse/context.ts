@@ -31,6 +31,8 @@ export interface Context {
   rowMarks: Map<string, MarkNode>;
   /** The last checkbox task with each ID, for Kiro's flat subtasks. */
   boxIds: Map<string, number>;
+  /** The first checklist item that lists each phase key in an index, as a task index. */
+  indexItems: Map<string, number>;
   fixes: FixBlock[];
   /** Label of the block before the current one (paragraph's last line or a heading). */
   label: Label;
@@ -40,10 +42,10 @@ export interface Context {
   recapPhases: ReadonlySet<string> | undefined;
   /** Phase keys whose headings were left out for being inside a recap section. */
   recapRejected: Set<string>;
-  /** Top-level checklist items that name a phase are phases (a document without phase headings). */
-  phaseItems: boolean;
-  /** How many such items were seen. */
-  phaseItemCount: number;
+  /** The phase keys of the top-level checklist items that are phases (`- [x] Phase 6: PDF export`). */
+  phaseItems: ReadonlySet<string> | undefined;
+  /** The phase keys of such items seen, in order. */
+  phaseItemKeys: string[];
   /** Immutable nodes of the previous model, for the unchanged text before `until`. */
   reuse: { fields: readonly FieldNode[]; tasks: readonly Task[]; overviews: readonly OverviewTable[]; until: number } | undefined;
 }

@@ -223,6 +223,9 @@ function itemFacts(text: string, item: ItemBlock): ItemFacts {
   return facts;
 }
 
+/** A phase cell that holds the number and the name. */
+const NUMBER_AND_NAME = /^(\d+(?:\.\d+)*)(?:\.?[ \t]*[:\-–—][ \t]*|\.[ \t]+|[ \t]+)\S/;
+
 function tableFacts(text: string, b: Block & { type: 'table' }): TableFacts {
   const rows = tableRows(text, b.start, b.rows);
   const header = rows[0];
@@ -256,10 +259,12 @@ function tableFacts(text: string, b: Block & { type: 'table' }): TableFacts {
     const keyCell = r.cells[phaseColumn];
     const statusCell = r.cells[statusColumn];
     if (!keyCell || !statusCell) continue;
-    const key = plainCell(keyCell.text)
+    const cell = plainCell(keyCell.text)
       .replace(/^(?:phase|stage|milestone)\s+/i, '')
       .replace(/\s*(?:✅|🔄|⏸|❌|⛔|⏳|\uFE0F)+$/u, '')
       .trim();
+    // `1. Foundation`, `2: Search`, `3 — Calendar`: the number is the key, the rest its name.
+    const key = NUMBER_AND_NAME.exec(cell)?.[1] ?? cell;
     const p = parseStatusText(statusCell.text);
     out.rows.push({ ...r, key, status: p.status, phraseStart: p.phraseStart, phraseEnd: p.phraseEnd });
   }

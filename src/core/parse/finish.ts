@@ -22,6 +22,13 @@ export function finish(ctx: Context, text: string, bom: number, lineCount: numbe
     const p = tasks[i].phase;
     if (p !== undefined) phases[p].tasks[counts[p]++] = i;
   }
+  // A checklist that lists the phases (a roadmap's index): each phase's item, kept in step.
+  if (ctx.indexItems.size) {
+    for (const p of phases) {
+      const t = p.number !== undefined ? ctx.indexItems.get(p.number) : undefined;
+      if (t !== undefined && tasks[t].mark && p.mark?.source !== 'checkbox') p.indexMark = tasks[t].mark;
+    }
+  }
   // Phase statuses from their own fields
   for (const [i, mark] of ctx.phaseStatus) {
     const p = phases[i];
