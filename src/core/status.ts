@@ -181,6 +181,18 @@ export function parseStatusText(text: string): ParsedStatus {
     const after = skipSpaces(text, end);
     const w = matchWord(text, after);
     if (w && w.status === lead.status) end = w.end;
+    else if (w) {
+      // `❌ Not Started`: the emoji means what its word says (files define their own emoji).
+      return {
+        status: w.status,
+        phraseStart: decoration && isBox(decoration) ? decoStart : lead.start,
+        phraseEnd: w.end,
+        word: text.slice(after, w.end),
+        emoji: STATUS_EMOJI[w.status],
+        emojiPosition: 'before',
+        ...(decoration && isBox(decoration) ? { decoration } : {}),
+      };
+    }
     return {
       status: lead.status,
       phraseStart: decoration && isBox(decoration) ? decoStart : lead.start,

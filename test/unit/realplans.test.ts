@@ -295,6 +295,30 @@ describe('real plans: where a phase keeps its status', () => {
     );
   });
 
+  it('reads an emoji by the word after it when the two disagree, and writes the pairs the file uses', () => {
+    const lines = [
+      '# Plan',
+      '',
+      '| Phase | Status |',
+      '|---|---|',
+      '| 1 | ✅ Complete |',
+      '| 2 | ❌ Not Started |',
+      '| 3 | ❌ Not Started |',
+      '',
+      '## Phase 1: A',
+      '## Phase 2: B',
+      '## Phase 3: C',
+    ];
+    const plan = read(lines);
+    assert.deepEqual(
+      plan.phases.map((p) => p.status),
+      ['completed', 'pending', 'pending'],
+    );
+    const text = lines.join('\n') + '\n';
+    assert.match(applyEdits(text, setPhaseStatus(text, plan, 1, 'completed')), /\| 2 \| ✅ Complete \|/);
+    assert.match(applyEdits(text, setPhaseStatus(text, plan, 0, 'pending')), /\| 1 \| ❌ Not Started \|/, 'the emoji the file pairs with the word');
+  });
+
   it('derives a phase from its boxes when the file writes no status', () => {
     const plan = read([
       '# Tasks',
