@@ -87,6 +87,8 @@ export interface Task {
   story?: string;
   /** Kiro `_Requirements: 1.2, 3.4_`. */
   requirements?: string[];
+  /** A Kiro optional task (`- [ ]* 2.2`): open, it does not hold its parent back. */
+  optional?: boolean;
   /** True for checkbox items listed under an acceptance-criteria/success-criteria label or heading. */
   criterion?: boolean;
   /** True for a Backlog.md task file's entry, whose status is in the front matter. */

@@ -613,6 +613,30 @@ describe('real plans: checks and edits that follow', () => {
     assert.ok(fixed.includes('- [x] 1. Cache'));
   });
 
+  it('an open optional subtask (`- [ ]*`) does not hold its parent back', () => {
+    const text =
+      '# Tasks\n\n- [ ] 1. Cache\n  - [x] 1.1 Eviction\n  - [ ] 1.2 Metrics\n  - [ ]* 1.3 Property test\n- [x] 2. Docs\n  - [x] 2.1 Guide\n  - [ ]* 2.2 Examples\n';
+    const plan = parsePlan(text);
+    assert.deepEqual(
+      plan.tasks.filter((t) => t.optional).map((t) => t.id),
+      ['1.3', '2.2'],
+    );
+    assert.deepEqual(
+      checkPlan(text, plan).map((d) => d.code),
+      [],
+      'task 2 is checked with only its optional subtask open',
+    );
+    const done = applyEdits(text, setTaskStatus(text, plan, findTask(plan, '1.2'), 'completed'));
+    assert.match(done, /- \[x\] 1\. Cache\n/, 'the last required subtask completes the parent');
+    assert.match(done, /- \[ \]\* 1\.3 Property test/);
+    // With only optional subtasks, they decide.
+    const only = '# Tasks\n\n- [x] 1. Cache\n  - [ ]* 1.1 Property test\n';
+    assert.deepEqual(
+      checkPlan(only, parsePlan(only)).map((d) => d.code),
+      ['parent-mismatch'],
+    );
+  });
+
   it('completing the last open subtask completes the parent; reopening one reopens it', () => {
     const text = '# Tasks\n\n- [ ] 1. Cache\n- [x] 1.1 Eviction\n- [ ] 1.2 Metrics\n';
     const plan = parsePlan(text);

@@ -204,6 +204,15 @@ export function setTaskStatus(text: string, plan: Plan, index: number, status: K
 }
 
 /**
+ * The subtasks that decide whether a parent is done: Kiro's optional ones (`- [ ]*`) do not,
+ * unless every subtask is optional.
+ */
+export function requiredOf<T extends { optional?: boolean }>(kids: readonly T[]): T[] {
+  const required = kids.filter((k) => !k.optional);
+  return required.length ? required : [...kids];
+}
+
+/**
  * A parent checkbox follows its children (Kiro): completing the last open child completes
  * the parent; reopening or starting a child of a completed parent reopens or starts it.
  */
@@ -214,7 +223,7 @@ function parentEdits(text: string, plan: Plan, index: number, status: KnownStatu
   for (let p = plan.tasks[child].parent; p !== undefined; p = plan.tasks[p].parent) {
     const parent = plan.tasks[p];
     if (parent.kind !== 'checkbox' || !parent.mark) break;
-    const siblings = plan.tasks.map((t, i) => ({ t, i })).filter(({ t }) => t.parent === p && t.kind === 'checkbox');
+    const siblings = requiredOf(plan.tasks.map((t, i) => ({ t, i, optional: t.optional })).filter(({ t }) => t.parent === p && t.kind === 'checkbox'));
     const done = siblings.every(({ t, i }) => (i === child ? childStatus === 'completed' : t.status === 'completed'));
     let next: KnownStatus | undefined;
     if (done && parent.status !== 'completed') next = 'completed';

@@ -366,6 +366,7 @@ function visitItem(
       if (info.parallel) task.parallel = true;
       if (info.story) task.story = info.story;
       if (criteria) task.criterion = true;
+      if (f.optional) task.optional = true;
       if (f.requirements) task.requirements = f.requirements.slice();
       ctx.tasks.push(task);
     }

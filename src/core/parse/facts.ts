@@ -19,7 +19,7 @@ const PHASE_NUMBER = /^(?:phase|stage|milestone)\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s
 const PHASE_ID = /^(?:[Pp]hase\s+)?((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;
 const TASK_ID_HEADING = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;
 /** A checkbox item; Kiro marks an optional task with `*` right after the box (`- [ ]* 2.2`). */
-const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX\-/~])\]\*?(?=[ \t]|$)[ \t]*(.*)$/;
+const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX\-/~])\](\*?)(?=[ \t]|$)[ \t]*(.*)$/;
 const ITEM_LINE = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$/;
 /** Headings whose sections look back: what was done, not what is planned. */
 const RECAP =
@@ -196,7 +196,8 @@ function itemFacts(text: string, item: ItemBlock): ItemFacts {
   if (cb) {
     facts.box = cb[2];
     facts.boxAt = s + cb[1].length + 1;
-    facts.info = taskInfo(cb[3]);
+    facts.info = taskInfo(cb[4]);
+    if (cb[3]) facts.optional = true;
     facts.requirements = requirements(text, s, item.end);
     return facts;
   }

@@ -66,6 +66,7 @@ export class TaskNode implements Task {
   declare story?: string;
   declare requirements?: string[];
   declare criterion?: boolean;
+  declare optional?: boolean;
   declare frontMatter?: boolean;
   declare estimate?: number;
   declare actual?: number;

@@ -114,6 +114,8 @@ export interface ItemFacts {
   /** The checkbox character (` `, `x`, `-`, ...) of a checkbox item, and its offset. */
   box: string | undefined;
   boxAt: number;
+  /** A Kiro optional task (`- [ ]* 2.2`). */
+  optional?: true;
   /**
    * Read as a task: ID, title and flags. Read at once for checkboxes and marked steps; for an
    * unmarked item, from `content` the first time it is used as a step.
