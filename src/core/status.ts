@@ -6,6 +6,7 @@
  * `formatStatus` writes a status back the way the replaced text was written.
  */
 import type { KnownStatus, Status } from './model';
+import { BOX, BOX_STATUS, boxFor, countAt, isBox } from './statusMarks';
 import { findMojibake } from './mojibake';
 
 export const STATUS_EMOJI: Record<KnownStatus, string> = {
@@ -108,21 +109,6 @@ function emojiAt(text: string, i: number, damaged: Array<{ start: number; end: n
   return { start: i, end, value: text.slice(i, end), status: EMOJI_STATUS.get(ch) };
 }
 
-/** A task box (`[ ]`, `[x]`, `[-]`) written at the start of a status value. */
-const BOX = /^\[([ xX\-/~])\](?=[ \t]|$)/;
-const BOX_STATUS: Record<string, KnownStatus> = { x: 'completed', X: 'completed', '-': 'in-progress', '/': 'in-progress', '~': 'blocked', ' ': 'pending' };
-
-/** True when a status phrase's decoration is a box. */
-function isBox(decoration: string): boolean {
-  return BOX.test(decoration);
-}
-
-/** The box for `status` in the shape of `like`: checked when completed, else open (as the document writes it). */
-function boxFor(like: string, status: KnownStatus): string {
-  if (status === 'completed') return like[1] === 'X' ? '[X]' : '[x]';
-  return '[ ]';
-}
-
 function skipSpaces(text: string, i: number): number {
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   return i;
@@ -209,6 +195,8 @@ export function parseStatusText(text: string): ParsedStatus {
     wrap = wrapper[1];
     wordStart = i + wrap.length;
   }
+  const count = countAt(text, wordStart);
+  if (count) return count;
   const pct = percentAt(text, wordStart);
   if (pct) return decoration ? { ...pct, phraseStart: decoStart, decoration } : pct;
   const w = matchWord(text, wordStart);

@@ -16,6 +16,12 @@ function read(lines: string[]): Plan {
   return plan;
 }
 
+/** The statuses of the phases, in order. */
+const statusesOf = (plan: Plan): string[] => plan.phases.map((p) => p.status);
+
+/** The text of `lines`, as read() reads it. */
+const textOf = (lines: string[]): string => lines.join('\n') + '\n';
+
 const phases = (plan: Plan): Array<[string | undefined, string, string]> => plan.phases.map((p) => [p.number ?? p.id, p.title, p.status]);
 
 describe('real plans: which headings are phases', () => {
@@ -310,13 +316,29 @@ describe('real plans: where a phase keeps its status', () => {
       '## Phase 3: C',
     ];
     const plan = read(lines);
-    assert.deepEqual(
-      plan.phases.map((p) => p.status),
-      ['completed', 'pending', 'pending'],
-    );
-    const text = lines.join('\n') + '\n';
+    assert.deepEqual(statusesOf(plan), ['completed', 'pending', 'pending']);
+    const text = textOf(lines);
     assert.match(applyEdits(text, setPhaseStatus(text, plan, 1, 'completed')), /\| 2 \| ✅ Complete \|/);
     assert.match(applyEdits(text, setPhaseStatus(text, plan, 0, 'pending')), /\| 1 \| ❌ Not Started \|/, 'the emoji the file pairs with the word');
+  });
+
+  it('reads a Status line that counts the work, and keeps a heading status over a count or an unreadable line', () => {
+    const lines = [
+      '# Roadmap',
+      '### ✅ Milestone 1: Storage - COMPLETED',
+      '**Status**: 3/3 tasks complete (100%)',
+      '### 🔜 Milestone 2: Sync - NEXT',
+      '**Status**: 1/4 tasks complete (25%)',
+      '### Milestone 3: Sharing - ✅ DONE',
+      '**Status**: Documented and signed off',
+      '### Milestone 4: Export',
+      '**Status**: 0/2 tasks',
+    ];
+    const plan = read(lines);
+    assert.deepEqual(statusesOf(plan), ['completed', 'in-progress', 'completed', 'pending']);
+    const text = textOf(lines);
+    assert.throws(() => setPhaseStatus(text, plan, 3, 'completed'), /written as a count \("0\/2"\)/, 'a count is not rewritten');
+    assert.match(applyEdits(text, setPhaseStatus(text, plan, 2, 'pending')), /Sharing - ⏸️ PENDING\n\*\*Status\*\*: Documented and signed off/);
   });
 
   it('derives a phase from its boxes when the file writes no status', () => {

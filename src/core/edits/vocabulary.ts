@@ -4,6 +4,7 @@
  */
 import type { KnownStatus, Plan, StatusMark } from '../model';
 import { Vocabulary, formatStatus, parseStatusText } from '../status';
+import { isCountStatus } from '../statusMarks';
 import { fieldStyleOf, formatField } from '../fieldStyle';
 import { isBlank, lineEnd } from '../parse/lines';
 import { pipesLineUp } from '../tables';
@@ -94,6 +95,12 @@ export function markEdit(text: string, plan: Plan, mark: StatusMark, status: Kno
       return insertAt(mark.phraseRange.start, ` ${emoji}`);
     }
     default: {
+      if (isCountStatus(phrase)) {
+        throw new PhasewiseError(
+          `This status is written as a count ("${phrase.trim()}"), which follows the work done; change the tasks instead. Nothing was changed.`,
+          'not-expressible',
+        );
+      }
       const v = mark.source === 'table' ? vocab.table : vocab.fields;
       const shape = phrase.trim() ? phrase : (sampleShape(plan, mark.source) ?? '');
       const word = formatStatus(status, shape, shape === phrase ? v : vocab.fields);

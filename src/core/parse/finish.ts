@@ -7,6 +7,7 @@ import type { Nugget, Plan, Status } from '../model';
 import type { Context } from './context';
 import { documentKind } from './kind';
 import { detectEol } from './lines';
+import { isCountStatus } from '../statusMarks';
 
 export function finish(ctx: Context, text: string, bom: number, lineCount: number): Plan {
   const { phases, tasks, overviews } = ctx;
@@ -32,6 +33,9 @@ export function finish(ctx: Context, text: string, bom: number, lineCount: numbe
   // Phase statuses from their own fields
   for (const [i, mark] of ctx.phaseStatus) {
     const p = phases[i];
+    // A Status line that says nothing readable, or only counts the work (`3/3 tasks`), leaves
+    // the status the heading shows (`### ✅ Milestone 1 - COMPLETED`).
+    if (p.mark && p.mark.status !== 'unknown' && (mark.status === 'unknown' || isCountStatus(mark.text))) continue;
     if (p.mark) p.headingMark = p.mark;
     p.mark = mark;
     p.status = mark.status;
