@@ -28,10 +28,12 @@ export function boxFor(like: string, status: KnownStatus): string {
 
 /** A count of done work at the start of a status value: `3/3 tasks complete (100%)`, `0/24`. */
 const COUNT = /^(\d{1,3})[ \t]*\/[ \t]*(\d{1,3})(?![\d/])/;
+/** The same after leading blanks (a field value as written), without a trimmed copy on every build. */
+const LEADING_COUNT = new RegExp('^\\s*' + COUNT.source.slice(1));
 
 /** True when a status value starts with a count of done work (`3/3 tasks complete`). */
 export function isCountStatus(text: string): boolean {
-  return COUNT.test(text.trimStart());
+  return LEADING_COUNT.test(text);
 }
 
 /** `3/3 tasks complete`: all done is completed, none pending, some in progress. The phrase is the count. */
