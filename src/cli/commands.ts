@@ -43,9 +43,7 @@ import { formatCheck, formatNext, formatStatus } from './format';
 import { checkRoot, formatList, listPlans } from './list';
 import { withFileLock } from './lock';
 import { LOG_COMMANDS } from './logs';
-import pkg from '../../package.json';
-
-const VERSION: string = pkg.version;
+import { VERSION } from './version';
 
 /** The one FILE argument of a command of this table. */
 function requireFile(command: string, positionals: string[]): string {

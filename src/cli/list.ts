@@ -96,21 +96,44 @@ function linkedFileInside(abs: string, rootReal: string): boolean {
   }
 }
 
+/**
+ * The bytes of a file, or its size when it is larger than `max` (then nothing is read): one
+ * open and one fstat, no second look-up of the path (a tree of thousands of files notices).
+ */
+function readAtMost(abs: string, max: number): Buffer | number {
+  const fd = fs.openSync(abs, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > max) return size;
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = fs.readSync(fd, buf, got, size - got, null);
+      if (n === 0) break; // shrank meanwhile
+      got += n;
+    }
+    // A file that grows meanwhile is read as it was measured: never more than `max`.
+    return got === size ? buf : buf.subarray(0, got);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads a found file as a plan; undefined (with a note when it could not be read) when it is none. */
 export function readPlan(f: FoundFile, display: string, note: (message: string) => void): Plan | undefined {
   let bytes: Buffer;
   try {
-    const size = fs.statSync(f.abs).size;
-    if (size > MAX_PLAN_BYTES) {
-      note(`skipped ${display}: ${(size / 1048576).toFixed(1)} MB is more than Phasewise reads (${MAX_PLAN_BYTES / 1048576} MB)`);
+    const got = readAtMost(f.abs, MAX_PLAN_BYTES);
+    if (typeof got === 'number') {
+      note(`skipped ${display}: ${(got / 1048576).toFixed(1)} MB is more than Phasewise reads (${MAX_PLAN_BYTES / 1048576} MB)`);
       return undefined;
     }
-    bytes = fs.readFileSync(f.abs);
+    bytes = got;
   } catch (e) {
     note(`skipped ${display}: ${reason(e)}`);
     return undefined;
   }
-  if (bytes.length > MAX_PLAN_BYTES || bytes.includes(0)) return undefined; // grew meanwhile, or binary
+  if (bytes.includes(0)) return undefined; // binary
   const text = bytes.toString('utf8');
   if (!mayBePlan(text)) return undefined;
   let plan: Plan;

@@ -4,7 +4,7 @@
  * Exit codes: 0 ok, 1 `check` found errors (or an internal error, which asks to be reported),
  * 2 usage or input error.
  */
-import pkg from '../../package.json';
+import { REPORT_URL, VERSION } from './version';
 import { PhasewiseError } from '../core';
 import { parseCommandArgs } from './args';
 import { COMMANDS, type Ctx, firstLine } from './commands';
@@ -13,9 +13,6 @@ import { UsageError } from './files';
 import { commandHelp, mainHelp } from './help';
 
 export { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './exit';
-
-const VERSION: string = pkg.version;
-const REPORT_URL: string = pkg.bugs.url;
 
 const names = (): string => [...COMMANDS.map((c) => c.name), 'help'].join(', ');
 

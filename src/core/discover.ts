@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { DocumentKindSchema, JSON_VERSION, StatusJsonSchema, type Plan } from './model';
 import { toStatusJson } from './report';
 import { lineEnd, lineStart } from './parse/lines';
-import { findStatusEmoji } from './status';
+import { STATUS_EMOJI_START, findStatusEmoji } from './status';
 
 /** Folders never descended into when they are found inside a tree (an explicit root is read). */
 export const SKIPPED_DIRS: readonly string[] = Object.freeze(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
@@ -84,7 +84,6 @@ const ITEM_WITH_SYMBOL = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*?[\u0080-\uff
 /** The start of a list item, at a line's start. */
 const ITEM_AT = /[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/y;
 const NON_ASCII = /[\u0080-\uffff]/;
-const NON_ASCII_ALL = /[\u0080-\uffff]/g;
 /** A Backlog.md task file: front matter with a status (only the file's first lines are looked at). */
 const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
 /**
@@ -93,6 +92,25 @@ const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
  * for the line utilities.
  */
 const FOLDING_OR_BREAK = /[\u017f\u212a\u2028\u2029]/;
+
+/** CHECKBOX, found from its `[` (a native search for one character) and read around it. */
+function hasCheckbox(text: string): boolean {
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    const box = text.charCodeAt(i + 1);
+    if (text.charCodeAt(i + 2) !== 93 /* ] */) continue;
+    if (box !== 32 && box !== 120 && box !== 88 && box !== 45 && box !== 47 && box !== 126) continue; // ` xX-/~`
+    let k = i - 1;
+    while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+    if (k === i - 1 || k < 0) continue;
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 42 || c === 43) return true; // - * +
+    if ((c === 46 || c === 41) && k > 0) {
+      const d = text.charCodeAt(k - 1); // 1. 1)
+      if (d >= 48 && d <= 57) return true;
+    }
+  }
+  return false;
+}
 
 function stickyAt(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;
@@ -141,14 +159,18 @@ function someKeyLine(text: string): boolean {
   return false;
 }
 
-/** True when a list item carries a status emoji: a marked step (`- Write the docs ✅`). */
+/**
+ * True when a list item carries a status emoji: a marked step (`- Write the docs ✅`). Only the
+ * lines with a character a status emoji can start with are looked at.
+ */
 function hasMarkedItem(text: string): boolean {
-  NON_ASCII_ALL.lastIndex = 0;
-  for (let m = NON_ASCII_ALL.exec(text); m; m = NON_ASCII_ALL.exec(text)) {
+  const re = STATUS_EMOJI_START;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const from = lineStart(text, m.index);
     const to = lineEnd(text, m.index);
     if (stickyAt(ITEM_AT, text, from) && ITEM_AT.lastIndex <= m.index && findStatusEmoji(text.slice(from, to)).length) return true;
-    NON_ASCII_ALL.lastIndex = to;
+    re.lastIndex = to;
   }
   return false;
 }
@@ -168,11 +190,12 @@ function hasMarkedItemEverywhere(text: string): boolean {
  * Never false for a text the parser shows as a plan.
  */
 export function mayBePlan(text: string): boolean {
-  if (FRONT_STATUS.test(text.slice(0, 20_000)) || CHECKBOX.test(text)) return true;
-  if (FOLDING_OR_BREAK.test(text)) return mayBePlanEverywhere(text);
+  if (FRONT_STATUS.test(text.slice(0, 20_000)) || hasCheckbox(text)) return true;
+  const nonAscii = NON_ASCII.test(text);
+  if (nonAscii && FOLDING_OR_BREAK.test(text)) return mayBePlanEverywhere(text);
   if (someKeyLine(text)) return true;
   // Steps marked with a status emoji (`- Write the docs ✅`) in a document with a kind.
-  return NON_ASCII.test(text) && KIND_HINT.test(text) && hasMarkedItem(text);
+  return nonAscii && KIND_HINT.test(text) && hasMarkedItem(text);
 }
 
 /** `mayBePlan` by running each pattern over the whole text (the reference for the line-by-line look). */

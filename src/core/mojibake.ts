@@ -130,7 +130,8 @@ for (let b = 0xc2; b <= 0xf4; b++) {
  * characters merged into a handful of ranges. V8 scans a class of a few ranges several times faster
  * than the exact class of ~90 characters; IS_LEAD then filters the (rare) extra hits.
  */
-const CANDIDATE_SOURCE: string = (() => {
+/** A character class of the lead characters a damaged run starts with (see `scan`). */
+export const CANDIDATE_SOURCE: string = (() => {
   const ranges: Array<[number, number]> = [];
   for (let c = 0; c < 0x10000; c++) {
     if (!IS_LEAD[c]) continue;

@@ -7,7 +7,8 @@
  */
 import type { KnownStatus, Status } from './model';
 import { BOX, BOX_STATUS, boxFor, countAt, isBox } from './statusMarks';
-import { findMojibake } from './mojibake';
+import { CANDIDATE_SOURCE, findMojibake } from './mojibake';
+import { lazy } from './lazy';
 
 export const STATUS_EMOJI: Record<KnownStatus, string> = {
   pending: '⏸️',
@@ -40,6 +41,12 @@ const STATUS_ORDER = Object.keys(STATUS_VOCABULARY) as KnownStatus[];
 /** Emoji (without variation selector) that carry a status. */
 const EMOJI_STATUS = new Map<string, KnownStatus>(STATUS_ORDER.flatMap((st) => STATUS_VOCABULARY[st].emoji.map((e): [string, KnownStatus] => [e, st])));
 
+/**
+ * Where a status emoji can start: one of the emoji, or the first character of its damaged form
+ * (mojibake). A text with none of these holds no status emoji (`findStatusEmoji` finds nothing).
+ */
+export const STATUS_EMOJI_START = new RegExp(`${CANDIDATE_SOURCE}|${[...EMOJI_STATUS.keys()].join('|')}`, 'g');
+
 /** GitHub emoji shortcodes that carry a status (`:white_check_mark: Done`). */
 const SHORTCODE_STATUS = new Map<string, KnownStatus>([
   ['white_check_mark', 'completed'],
@@ -56,11 +63,17 @@ const SHORTCODE_STATUS = new Map<string, KnownStatus>([
 /** Emoji that decorate a status without meaning one (traffic lights and the like). */
 const DECORATION = /^(?:🟢|🟡|🟠|🔴|🔵|⚪|⚫|🟣|🟤|⭐|🔥|⚠️?|🎯)/u;
 
-const WORDS: Array<[RegExp, KnownStatus]> = STATUS_ORDER.flatMap((st): Array<[RegExp, KnownStatus]> => {
-  const word: [RegExp, KnownStatus] = [new RegExp(`^(?:${STATUS_VOCABULARY[st].words})(?![\\p{L}\\p{N}_])`, 'iu'), st];
-  // `[OK]` is a completed marker of its own (never a word inside text).
-  return st === 'completed' ? [word, [/^\[OK\]/u, st]] : [word];
-});
+/**
+ * The status words as one pattern, a group per status in STATUS_ORDER (the vocabulary's
+ * alternations use non-capturing groups only), each a whole word. Two compilations: ASCII
+ * case folding, cheap to compile and enough for nearly every text; and the Unicode one, which
+ * decides where the two could differ (see `matchWord`).
+ */
+const wordsPattern = (notAfter: string): string => `^(?:${STATUS_ORDER.map((st) => `(${STATUS_VOCABULARY[st].words})`).join('|')})(?!${notAfter})`;
+const WORDS_ASCII = new RegExp(wordsPattern('[A-Za-z0-9_]'), 'i');
+const wordsUnicode = lazy(() => new RegExp(wordsPattern('[\\p{L}\\p{N}_]'), 'iu'));
+/** `ſ` and the Kelvin sign fold to ASCII letters under Unicode case folding only. */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
 export interface ParsedStatus {
   status: Status;
@@ -256,11 +269,17 @@ function trimEnd(text: string): number {
 
 function matchWord(text: string, i: number): { end: number; status: KnownStatus } | undefined {
   const rest = text.slice(i, i + 40);
-  for (const [re, status] of WORDS) {
-    const m = re.exec(rest);
-    if (m) return { end: i + m[0].length, status };
-  }
-  return undefined;
+  // `[OK]` is a completed marker of its own (never a word inside text), and case-sensitive.
+  if (rest.startsWith('[OK]')) return { end: i + 4, status: 'completed' };
+  let m = FOLDS_TO_ASCII.test(rest) ? null : WORDS_ASCII.exec(rest);
+  // The Unicode pattern decides where the ASCII one cannot: a character that folds to ASCII, or
+  // a character outside ASCII right after the word (a letter there makes it no whole word).
+  // Elsewhere they agree, and where the ASCII one finds nothing, so does the Unicode one.
+  if (m ? rest.charCodeAt(m[0].length) >= 128 : FOLDS_TO_ASCII.test(rest)) m = wordsUnicode().exec(rest);
+  if (!m) return undefined;
+  let g = 1;
+  while (m[g] === undefined) g++;
+  return { end: i + m[0].length, status: STATUS_ORDER[g - 1] };
 }
 
 /** Finds status emoji (real or mojibake) in a line: step markers, heading statuses, a phrase's emoji. */

@@ -183,6 +183,30 @@ describe('discover', () => {
         '--1',
         'é',
         '\u00a0- ',
+        // Status emoji and their damaged forms, and characters outside ASCII that are neither.
+        '- âœ… done',
+        '‚úÖ',
+        '⬜',
+        '✔',
+        '🚧',
+        '—',
+        'Doneé',
+        '日本',
+        // Checkbox pieces: markers, boxes, brackets that are no box.
+        '- [ ]',
+        '[x]',
+        '[X] ',
+        '* ',
+        '+\t',
+        '7)',
+        '3.',
+        '[',
+        ']',
+        '[~',
+        '/]',
+        '[-]',
+        '[link](u)',
+        '\t',
       ];
       let seed = 7;
       const rand = (n: number): number => {
@@ -195,6 +219,32 @@ describe('discover', () => {
         for (let k = 0; k < n; k++) text += parts[rand(parts.length)];
         assert.equal(mayBePlan(text), mayBePlanEverywhere(text), JSON.stringify(text));
       }
+    });
+
+    it('finds a checkbox exactly where the pattern does', () => {
+      // Only checkbox pieces (a marker, blanks, a box, around other characters), so nothing
+      // else can make a text a candidate.
+      const pieces = [
+        ['', 'x', '\n', ' ', '9', '-', '['],
+        ['- ', '*', '+', '1.', '12)', '10.', 'a.', '9', '', '-'],
+        ['', ' ', '\t', '  ', ' \t'],
+        ['[ ]', '[x]', '[X]', '[-]', '[/]', '[~]', '[y]', '[', '[]', ' ]', '[x'],
+      ];
+      let seed = 11;
+      const rand = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed % n;
+      };
+      let found = 0;
+      for (let i = 0; i < 20000; i++) {
+        let text = '';
+        const n = 1 + rand(3);
+        for (let k = 0; k < n; k++) for (const p of pieces) text += p[rand(p.length)];
+        const expected = mayBePlanEverywhere(text);
+        if (expected) found++;
+        assert.equal(mayBePlan(text), expected, JSON.stringify(text));
+      }
+      assert.ok(found > 1000 && found < 19000, `${found} of 20000 texts had a checkbox`);
     });
   });
 

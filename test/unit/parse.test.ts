@@ -107,6 +107,22 @@ describe('parse: status fields', () => {
     assert.equal(text.slice(p8.phraseRange.start, p8.phraseRange.end), 'Blocked ⛔');
   });
 
+  it('reads a status word only as a whole word, in any script around it, and [OK] only as written', () => {
+    const status = (value: string): string => parsePlan(`## Phase 1: A\n**Status:** ${value}\n`).phases[0].status;
+    assert.equal(status('Done—on time'), 'completed', 'a dash after the word ends it');
+    assert.equal(status('Done✅'), 'completed');
+    assert.equal(status('Doneé'), 'unknown', 'a letter outside ASCII continues the word');
+    assert.equal(status('Completedé'), 'unknown', 'nor does a shorter word match inside it');
+    assert.equal(status('Done２'), 'unknown', 'nor a digit outside ASCII');
+    assert.equal(status('Blocked日本'), 'unknown');
+    assert.equal(status('\u017ftarted'), 'in-progress', 'ſ folds to s, as in the Unicode case folding');
+    assert.equal(status('wor\u212aing'), 'in-progress', 'the Kelvin sign folds to k');
+    assert.equal(status('[OK]'), 'completed');
+    assert.equal(status('[ok]'), 'unknown');
+    assert.equal(status('not yet started'), 'pending', 'the longest form of a word');
+    assert.equal(status('failing tests'), 'failed');
+  });
+
   it('reads fields joined by hard breaks in one paragraph', () => {
     const plan = same('# Summary\n\n**Date**: 2026-01-05  \n**Status**: READY  \n**Current Phase**: Phase 2 of 3\n');
     assert.deepEqual(

@@ -134,8 +134,8 @@ const TITLE_CLOSE: Record<number, number> = { 34: 34, 39: 39, 40: 41 };
 
 /**
  * Whether the line at `p` is a whole link reference definition in the simple form the
- * scanner reads: `[label]: destination` with a plain destination (no `<`, parentheses,
- * escapes or controls), then optionally a title in `"`, `'` or `()` with no escapes and no
+ * scanner reads: `[label]: destination` with a plain destination (no `<` or controls;
+ * parentheses balanced or escaped), then optionally a title in `"`, `'` or `()` with no escapes and no
  * closing character inside. Returns true when a title is on the line, false when there is
  * none, undefined when the line is not of that form (it may still be a definition).
  */
@@ -144,12 +144,22 @@ export function definitionLine(text: string, p: number, e: number): boolean | un
   if (j < 0) return undefined;
   while (j < e && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
   if (j >= e || text.charCodeAt(j) === 60 /* < */) return undefined;
+  let depth = 0; // open parentheses: balanced pairs belong to the destination
   while (j < e) {
     const c = text.charCodeAt(j);
     if (c === 32 || c === 9) break;
-    if (c < 32 || c === 127 || c === 40 || c === 41 || c === 92) return undefined;
+    if (c < 32 || c === 127) return undefined;
+    if (c === 92 /* \ */) {
+      // An escaped `(`, `)` or `\` counts for nothing; a backslash before anything else is a character.
+      const n = text.charCodeAt(j + 1);
+      j += j + 1 < e && (n === 40 || n === 41 || n === 92) ? 2 : 1;
+      continue;
+    }
+    if (c === 40 && ++depth > 32) return undefined;
+    if (c === 41 && --depth < 0) return undefined;
     j++;
   }
+  if (depth !== 0) return undefined;
   const destEnd = j;
   while (j < e && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
   if (j >= e) return false;
