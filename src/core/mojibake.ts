@@ -126,12 +126,12 @@ for (let b = 0xc2; b <= 0xf4; b++) {
 }
 
 /**
- * Source of a RegExp character class that matches a superset of the lead characters: the lead
- * characters merged into a handful of ranges. V8 scans a class of a few ranges several times faster
- * than the exact class of ~90 characters; IS_LEAD then filters the (rare) extra hits.
+ * The ranges (the inside of a RegExp character class) of a superset of the lead characters a
+ * damaged run starts with: the lead characters merged into a handful of ranges. V8 scans a class
+ * of a few ranges several times faster than the exact class of ~90 characters; IS_LEAD then
+ * filters the (rare) extra hits.
  */
-/** A character class of the lead characters a damaged run starts with (see `scan`). */
-export const CANDIDATE_SOURCE: string = (() => {
+export const CANDIDATE_RANGES: string = (() => {
   const ranges: Array<[number, number]> = [];
   for (let c = 0; c < 0x10000; c++) {
     if (!IS_LEAD[c]) continue;
@@ -140,8 +140,9 @@ export const CANDIDATE_SOURCE: string = (() => {
     else ranges.push([c, c]);
   }
   const hex = (n: number): string => '\\u' + n.toString(16).padStart(4, '0');
-  return '[' + ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('') + ']';
+  return ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
 })();
+const CANDIDATE_SOURCE = `[${CANDIDATE_RANGES}]`;
 
 // ---------------------------------------------------------------------------------------------
 // Classification of decoded code points.

@@ -7,7 +7,7 @@
  */
 import type { KnownStatus, Status } from './model';
 import { BOX, BOX_STATUS, boxFor, countAt, isBox } from './statusMarks';
-import { CANDIDATE_SOURCE, findMojibake } from './mojibake';
+import { CANDIDATE_RANGES, findMojibake } from './mojibake';
 import { lazy } from './lazy';
 
 export const STATUS_EMOJI: Record<KnownStatus, string> = {
@@ -45,7 +45,14 @@ const EMOJI_STATUS = new Map<string, KnownStatus>(STATUS_ORDER.flatMap((st) => S
  * Where a status emoji can start: one of the emoji, or the first character of its damaged form
  * (mojibake). A text with none of these holds no status emoji (`findStatusEmoji` finds nothing).
  */
-export const STATUS_EMOJI_START = new RegExp(`${CANDIDATE_SOURCE}|${[...EMOJI_STATUS.keys()].join('|')}`, 'g');
+export const STATUS_EMOJI_START = ((): RegExp => {
+  // One character class (the lead characters and the emoji in the BMP), then each astral emoji
+  // by its surrogate pair: a class is what the search engine scans fastest.
+  const keys = [...EMOJI_STATUS.keys()];
+  const bmp = keys.filter((k) => k.length === 1).join('');
+  const astral = keys.filter((k) => k.length === 2);
+  return new RegExp(`[${CANDIDATE_RANGES}${bmp}]${astral.map((k) => `|${k}`).join('')}`, 'g');
+})();
 
 /** GitHub emoji shortcodes that carry a status (`:white_check_mark: Done`). */
 const SHORTCODE_STATUS = new Map<string, KnownStatus>([
