@@ -28,6 +28,7 @@ import {
   parseStatusText,
   phaseLabel,
   repairEdits,
+  inexpressibleReason,
   setStatus,
   toStatusJson,
   withAgentInstructions,
@@ -178,8 +179,10 @@ async function setUnlocked(
   if (edits.length === 0) {
     const now = target.kind === 'phase' ? plan.phases[target.index].status : plan.tasks[target.index].status;
     if (now === status) out(ctx, `${label} is already ${status} ("${from}"); nothing to change.\n`);
-    // A checkbox-driven phase with no in-progress box: the file has no way to say "started".
-    else out(ctx, `${label} is ${now}; this file has no way to write ${status} for it (its status follows its checkboxes), so nothing was changed.\n`);
+    // A box the file never writes (`[-]` where it has only `[ ]` and `[x]`), or a checkbox-driven
+    // phase with no such box: the file has no way to say it.
+    else
+      out(ctx, `${label} is ${now}; this file has no way to write ${status} for it (${inexpressibleReason(plan, target, status)}), so nothing was changed.\n`);
     return EXIT_OK;
   }
   const after = applyEdits(f.text, edits);

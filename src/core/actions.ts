@@ -4,7 +4,7 @@
  * phase that follows its checkboxes cannot be failed).
  */
 import type { KnownStatus, Plan, Status } from './model';
-import { phaseStatusesExpressible } from './edits';
+import { phaseStatusesExpressible, taskStatusesExpressible } from './edits';
 
 export type StatusAction = 'start' | 'complete' | 'fail' | 'reopen';
 
@@ -50,8 +50,10 @@ export function phaseActions(plan: Plan, index: number): StatusAction[] {
   return PHASE_ACTIONS[phase.status].filter((a) => can.includes(ACTION_STATUS[a]));
 }
 
-/** The actions task `index` offers in its status. */
+/** The actions task `index` offers in its status, limited to what its file can write. */
 export function taskActions(plan: Plan, index: number): StatusAction[] {
   const task = plan.tasks[index];
-  return task ? [...TASK_ACTIONS[task.status]] : [];
+  if (!task) return [];
+  const can = taskStatusesExpressible(plan, index);
+  return TASK_ACTIONS[task.status].filter((a) => can.includes(ACTION_STATUS[a]));
 }

@@ -106,6 +106,12 @@ export interface Phase {
   mark?: StatusMark;
   /** A status emoji on the heading when the phase also has a Status field; kept in step. */
   headingMark?: StatusMark;
+  /**
+   * A status emoji before the phase's keyword (`### ✅ Milestone 1: Storage - COMPLETED`, or
+   * `## ✅ Phase 1: Setup`, where it is also `mark`); kept in step the way the file's other
+   * phase headings write theirs.
+   */
+  leadMark?: StatusMark;
   /** True when the phase writes no status anywhere and it is derived from its tasks. */
   derived: boolean;
   /** The heading line. */

@@ -8,7 +8,9 @@
 import type { KnownStatus, Status } from './model';
 import { BOX, BOX_STATUS, boxFor, countAt, isBox } from './statusMarks';
 import { CANDIDATE_RANGES, findMojibake } from './mojibake';
-import { lazy } from './lazy';
+import { STATUS_ORDER, STATUS_VOCABULARY, matchWord } from './statusWords';
+
+export { STATUS_VOCABULARY } from './statusWords';
 
 export const STATUS_EMOJI: Record<KnownStatus, string> = {
   pending: '⏸️',
@@ -17,26 +19,6 @@ export const STATUS_EMOJI: Record<KnownStatus, string> = {
   failed: '❌',
   blocked: '⛔',
 };
-
-/**
- * The status vocabulary: for each status, its words (a regular-expression alternation,
- * matched case-insensitively as whole words) and the emoji that carry it (without variation
- * selector). The parser reads these, and scripts/grammar.mjs builds the highlighting grammar
- * from them, so the editor colours exactly what Phasewise reads.
- */
-export const STATUS_VOCABULARY: Readonly<Record<KnownStatus, { readonly words: string; readonly emoji: readonly string[] }>> = {
-  completed: { words: 'completed?|done|finished|fixed|resolved', emoji: ['✅', '✔', '☑'] },
-  'in-progress': { words: 'in[ _-]?progress|started|wip|ongoing|in[ _-]?flight|working', emoji: ['🔄', '🚧'] },
-  // Empty boxes written as emoji (🔲 ⬜ ☐) are not started.
-  pending: {
-    words: 'pending|not[ _-]?(?:yet[ _-]?)?(?:started|begun|implemented)|to[ _-]?do|todo|planned|queued|open|awaiting',
-    emoji: ['⏸', '⏳', '🔲', '⬜', '☐'],
-  },
-  failed: { words: 'failed|failing|failure|fail', emoji: ['❌'] },
-  blocked: { words: 'blocked|on[ _-]?hold', emoji: ['⛔', '🚫'] },
-};
-
-const STATUS_ORDER = Object.keys(STATUS_VOCABULARY) as KnownStatus[];
 
 /** Emoji (without variation selector) that carry a status. */
 const EMOJI_STATUS = new Map<string, KnownStatus>(STATUS_ORDER.flatMap((st) => STATUS_VOCABULARY[st].emoji.map((e): [string, KnownStatus] => [e, st])));
@@ -69,18 +51,6 @@ const SHORTCODE_STATUS = new Map<string, KnownStatus>([
 
 /** Emoji that decorate a status without meaning one (traffic lights and the like). */
 const DECORATION = /^(?:🟢|🟡|🟠|🔴|🔵|⚪|⚫|🟣|🟤|⭐|🔥|⚠️?|🎯)/u;
-
-/**
- * The status words as one pattern, a group per status in STATUS_ORDER (the vocabulary's
- * alternations use non-capturing groups only), each a whole word. Two compilations: ASCII
- * case folding, cheap to compile and enough for nearly every text; and the Unicode one, which
- * decides where the two could differ (see `matchWord`).
- */
-const wordsPattern = (notAfter: string): string => `^(?:${STATUS_ORDER.map((st) => `(${STATUS_VOCABULARY[st].words})`).join('|')})(?!${notAfter})`;
-const WORDS_ASCII = new RegExp(wordsPattern('[A-Za-z0-9_]'), 'i');
-const wordsUnicode = lazy(() => new RegExp(wordsPattern('[\\p{L}\\p{N}_]'), 'iu'));
-/** `ſ` and the Kelvin sign fold to ASCII letters under Unicode case folding only. */
-const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
 export interface ParsedStatus {
   status: Status;
@@ -274,21 +244,6 @@ function trimEnd(text: string): number {
   return e;
 }
 
-function matchWord(text: string, i: number): { end: number; status: KnownStatus } | undefined {
-  const rest = text.slice(i, i + 40);
-  // `[OK]` is a completed marker of its own (never a word inside text), and case-sensitive.
-  if (rest.startsWith('[OK]')) return { end: i + 4, status: 'completed' };
-  let m = FOLDS_TO_ASCII.test(rest) ? null : WORDS_ASCII.exec(rest);
-  // The Unicode pattern decides where the ASCII one cannot: a character that folds to ASCII, or
-  // a character outside ASCII right after the word (a letter there makes it no whole word).
-  // Elsewhere they agree, and where the ASCII one finds nothing, so does the Unicode one.
-  if (m ? rest.charCodeAt(m[0].length) >= 128 : FOLDS_TO_ASCII.test(rest)) m = wordsUnicode().exec(rest);
-  if (!m) return undefined;
-  let g = 1;
-  while (m[g] === undefined) g++;
-  return { end: i + m[0].length, status: STATUS_ORDER[g - 1] };
-}
-
 /** Finds status emoji (real or mojibake) in a line: step markers, heading statuses, a phrase's emoji. */
 export function findStatusEmoji(text: string): Array<{ start: number; end: number; status: KnownStatus }> {
   // Most lines are ASCII: no emoji to find, and no damaged ones.
@@ -351,7 +306,7 @@ function applyCase(word: string, style: CaseStyle): string {
 export class Vocabulary {
   private readonly words = new Map<KnownStatus, Map<string, number>>();
   private readonly emoji = new Map<KnownStatus, Map<string, number>>();
-  private checkbox: { progress?: string; done?: string } = {};
+  private checkbox: { progress?: string; done?: string; blocked?: boolean } = {};
   private readonly decorations = new Map<KnownStatus, Map<string, number>>();
 
   addText(text: string): void {
@@ -376,11 +331,23 @@ export class Vocabulary {
   addCheckbox(ch: string): void {
     if (ch === '-' || ch === '/') this.checkbox.progress ??= ch;
     if (ch === 'x' || ch === 'X') this.checkbox.done ??= ch;
+    if (ch === '~') this.checkbox.blocked = true;
   }
 
   /** True when the document marks a task in progress with a box (`[-]`, `[/]`). */
   hasProgressBox(): boolean {
     return this.checkbox.progress !== undefined;
+  }
+
+  /**
+   * The statuses a box can say in this document: open and done always; in progress and
+   * blocked only where the document already marks a box that way (`[-]` or `[/]`, `[~]`).
+   */
+  boxStatuses(): KnownStatus[] {
+    const out: KnownStatus[] = ['pending', 'completed'];
+    if (this.checkbox.progress !== undefined) out.push('in-progress');
+    if (this.checkbox.blocked) out.push('blocked');
+    return out;
   }
 
   checkboxChar(status: KnownStatus): string {
@@ -484,7 +451,10 @@ export function formatStatus(status: KnownStatus, replaced: string, vocab: Vocab
   let word: string;
   const style = hasWord && p.status !== 'unknown' ? caseStyle(p.word) : undefined;
   const known = vocab.wordFor(status);
-  if (known && (!style || caseStyle(known) === style)) word = known;
+  // One capitalised word (`Complete`) is as much sentence case as title case: `Not started`, as
+  // the document writes it, fits in its place.
+  const oneWord = style === 'title' && !/[ _-]/.test(p.word.trim());
+  if (known && (!style || caseStyle(known) === style || (oneWord && caseStyle(known) === 'sentence'))) word = known;
   else {
     const family = style === 'upper-snake' ? FAMILIES[1] : vocab.family();
     word = family[status];

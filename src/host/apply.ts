@@ -3,7 +3,18 @@
  * action was rendered for in the document as it is now.
  */
 import * as vscode from 'vscode';
-import { type KnownStatus, type Plan, type Target, type TextEdit, StaleEditError, PhasewiseError, phaseKey, setStatus, verifyEdits } from '../core';
+import {
+  type KnownStatus,
+  type Plan,
+  type Target,
+  type TextEdit,
+  StaleEditError,
+  PhasewiseError,
+  inexpressibleReason,
+  phaseKey,
+  setStatus,
+  verifyEdits,
+} from '../core';
 import type { History } from './history';
 import { transitions, type HistoryEvent, type HistorySource } from './historyModel';
 import { SETTINGS, Setting } from './ids';
@@ -125,7 +136,12 @@ export async function setStatusAt(store: PlanStore, history: History, ref: Targe
     throw err;
   }
   if (!edits.length) {
-    void vscode.window.showInformationMessage(`Phasewise: "${ref.title}" is already ${status.replace('-', ' ')}.`);
+    const now = target.kind === 'phase' ? before.phases[target.index].status : before.tasks[target.index].status;
+    if (now === status) void vscode.window.showInformationMessage(`Phasewise: "${ref.title}" is already ${status.replace('-', ' ')}.`);
+    else
+      void vscode.window.showInformationMessage(
+        `Phasewise: this file has no way to write ${status.replace('-', ' ')} for "${ref.title}" (${inexpressibleReason(before, target, status)}); nothing was changed.`,
+      );
     return false;
   }
   const result = await applyToDocument(store, document, edits);

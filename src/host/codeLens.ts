@@ -13,7 +13,7 @@
  * re-targeted to the same phase or task or refused: it never edits another line.
  */
 import * as vscode from 'vscode';
-import { phaseStatusesExpressible, phaseTaskCounts, type Plan } from '../core';
+import { phaseStatusesExpressible, phaseTaskCounts, type Plan, taskStatusesExpressible } from '../core';
 import { lensActions, lensTasksSetting, tasksWithLenses, type LensAction, type LensTasks } from './actions';
 import { Icon, iconText } from './icons';
 import { Command, SETTINGS, Setting, settingKey } from './ids';
@@ -113,7 +113,7 @@ export function buildLenses(uri: vscode.Uri, plan: Plan, version: number | undef
     if (phaseLines.has(task.line)) continue; // a heading that is both: the phase actions cover it
     const range = lineRange(task.line);
     const ref = taskRef(uri, plan, i, version);
-    for (const action of lensActions('task', task.status)) add(range, action, ref);
+    for (const action of lensActions('task', task.status, taskStatusesExpressible(plan, i))) add(range, action, ref);
   }
   if (lenses.length <= eagerLimit) for (const lens of lenses) lens.command = lens.action;
   return lenses;

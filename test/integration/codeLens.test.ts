@@ -33,7 +33,9 @@ function expectedPhaseLenses(status: Status): string[] {
   }
 }
 
-function expectedTaskLenses(status: Status): string[] {
+/** `canStart`: false for a checkbox in a file that marks no box in progress (`[-]`, `[/]`): none is added. */
+function expectedTaskLenses(status: Status, canStart = true): string[] {
+  if (!canStart && (status === 'pending' || status === 'unknown')) return ['phasewise.completeTask|$(check) Complete'];
   switch (status) {
     case 'in-progress':
       return ['phasewise.completeTask|$(check) Complete'];
@@ -47,7 +49,7 @@ function expectedTaskLenses(status: Status): string[] {
 }
 
 /** The lenses `phasewise.codeLens.tasks` calls for: every task, none, or the open tasks of the current phase. */
-function expectedLenses(plan: Plan, tasks: 'all' | 'current-phase' | 'none'): Map<number, string[]> {
+function expectedLenses(plan: Plan, text: string, tasks: 'all' | 'current-phase' | 'none'): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const p of plan.phases) {
     const list = expectedPhaseLenses(p.status);
@@ -65,7 +67,8 @@ function expectedLenses(plan: Plan, tasks: 'all' | 'current-phase' | 'none'): Ma
       : tasks === 'none' || current === undefined
         ? []
         : plan.phases[current].tasks.map((i) => plan.tasks[i]).filter((t) => t.status !== 'completed');
-  for (const t of lensed) if (!out.has(t.line)) out.set(t.line, expectedTaskLenses(t.status));
+  const progressBox = /^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[-/]\]/m.test(text);
+  for (const t of lensed) if (!out.has(t.line)) out.set(t.line, expectedTaskLenses(t.status, progressBox || t.mark?.source !== 'checkbox'));
   return out;
 }
 
@@ -109,9 +112,9 @@ describe('Phasewise CodeLens', function () {
     assert.ok(new Set(plan.phases.map((p) => p.status)).size >= 3, 'the sample plan has phases in several statuses');
 
     const lenses = await lensesOf(uri);
-    assert.deepEqual(sorted(byLine(lenses)), sorted(expectedLenses(plan, 'current-phase')));
+    assert.deepEqual(sorted(byLine(lenses)), sorted(expectedLenses(plan, document.getText(), 'current-phase')));
     assert.ok(
-      [...expectedLenses(plan, 'current-phase').keys()].length < [...expectedLenses(plan, 'all').keys()].length,
+      [...expectedLenses(plan, document.getText(), 'current-phase').keys()].length < [...expectedLenses(plan, document.getText(), 'all').keys()].length,
       'by default fewer tasks have lenses than in all',
     );
 
@@ -168,7 +171,7 @@ describe('Phasewise CodeLens', function () {
     const { uri, document } = await openPlanCopy('it-lens-settings');
     const plan = parsePlan(document.getText());
     const shows = (tasks: 'all' | 'current-phase' | 'none'): (() => Promise<boolean>) => {
-      const want = JSON.stringify(sorted(expectedLenses(plan, tasks)));
+      const want = JSON.stringify(sorted(expectedLenses(plan, document.getText(), tasks)));
       return async () => JSON.stringify(sorted(byLine(await lensesOf(uri)))) === want;
     };
     try {
@@ -328,7 +331,7 @@ describe('Phasewise CodeLens', function () {
     assert.equal(plan.phases.length, 1000);
     assert.equal(
       lenses.length,
-      [...expectedLenses(plan, 'current-phase').values()].reduce((n, list) => n + list.length, 0),
+      [...expectedLenses(plan, document.getText(), 'current-phase').values()].reduce((n, list) => n + list.length, 0),
     );
 
     // So many lenses go out without commands (cheap for VS Code), each resolved to its own command.

@@ -220,7 +220,11 @@ describe('what Plans view nodes show', () => {
     const view = taskView(nested, stepOne);
     assert.equal(view.label, 'Step one');
     assert.equal(view.description, '0/1');
-    assert.equal(view.contextValue, 'task.pending.m-start.m-complete.i-start.i-complete');
+    // The file writes no `[-]`: the task can be completed, not started.
+    assert.equal(view.contextValue, 'task.pending.m-complete.i-complete');
+    const started = treeOf(NESTED.replace('- [ ] Sub step', '- [-] Sub step'));
+    const one = started.tasks.find((t) => started.plan.tasks[t.index].title === 'Step one')!;
+    assert.equal(taskView(started, one).contextValue, 'task.pending.m-start.m-complete.i-start.i-complete', 'where the file has a [-] box');
     assert.equal(view.expanded, false);
     assert.match(view.tooltip!.plain(), /Phase: Phase 1\.1: Inner/);
   });

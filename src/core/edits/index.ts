@@ -5,5 +5,14 @@
 export { type TextEdit, PhasewiseError, StaleEditError, applyEdits, verifyEdits } from './text';
 export { type Target, findAtLine, findPhase, findTask, isKnownStatus, parseStatusArg } from './targets';
 export { markEdit, vocabularyOf } from './vocabulary';
-export { type EditOptions, phaseStatusesExpressible, requiredOf, setPhaseStatus, setStatus, setTaskStatus } from './setStatus';
+export {
+  type EditOptions,
+  inexpressibleReason,
+  phaseStatusesExpressible,
+  requiredOf,
+  taskStatusesExpressible,
+  setPhaseStatus,
+  setStatus,
+  setTaskStatus,
+} from './setStatus';
 export { currentPhaseEdit, currentPhaseIndex, currentPhaseTarget, governingCurrentField, nextWork, parseCurrentPhase, scopePhases } from './currentPhase';

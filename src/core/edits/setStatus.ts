@@ -3,7 +3,7 @@
  * replacements (the status word, the overview cell, the Current Phase value, the Completed
  * date), each in the file's own notation and convention.
  */
-import type { KnownStatus, Phase, Plan } from '../model';
+import type { KnownStatus, Phase, Plan, StatusMark } from '../model';
 import { actualField, actualSamples, formatDurationLike } from '../durations';
 import { STATUSES } from '../model';
 import { formatStatus } from '../status';
@@ -16,6 +16,9 @@ import { countsOf, progressLineEdit, progressLines } from '../progressLine';
 import { parsePlan } from '../parse/document';
 import type { Target } from './targets';
 import { type Vocabularies, insertStatusField, markEdit, vocabularyOf } from './vocabulary';
+
+/** A phase keyword and the blanks after it, where a heading's leading status emoji stands before. */
+const KEYWORD = /(?:phase|stage|milestone|iteration)\s+/i;
 
 const conventionCounts = new WeakMap<Plan, { fields: number; headings: number }>();
 
@@ -52,8 +55,8 @@ function phaseConvention(plan: Plan, index: number): 'field' | 'heading' | 'chec
 /** The statuses a phase can be set to in this file, in its own convention. */
 export function phaseStatusesExpressible(plan: Plan, index: number): KnownStatus[] {
   const phase = plan.phases[index];
-  // A phase written as a checklist item (its mark a box) says what a box can say.
-  if (phase.mark?.source === 'checkbox') return STATUSES.filter((s) => s !== 'failed');
+  // A phase written as a checklist item (its mark a box) says what a box can say in this file.
+  if (phase.mark?.source === 'checkbox') return vocabularyOf(plan).all.boxStatuses();
   if (phase.mark || phase.overviewRow) return [...STATUSES];
   const way = phaseConvention(plan, index);
   if (way === 'field' || way === 'heading') return [...STATUSES];
@@ -64,6 +67,26 @@ export function phaseStatusesExpressible(plan: Plan, index: number): KnownStatus
   if (open.length) out.push('completed');
   if (open.length && vocab.all.hasProgressBox() && !phase.tasks.some((t) => plan.tasks[t].status === 'in-progress')) out.push('in-progress');
   return out;
+}
+
+/**
+ * The statuses a task can be set to in this file: a checkbox task what a box can say here
+ * (open and done, and in progress or blocked where the file marks a box that way), any other
+ * task every status.
+ */
+export function taskStatusesExpressible(plan: Plan, index: number): KnownStatus[] {
+  const task = plan.tasks[index];
+  if (!task) return [];
+  return task.mark?.source === 'checkbox' ? vocabularyOf(plan).all.boxStatuses() : [...STATUSES];
+}
+
+/**
+ * Why this file cannot say `status` for the target, when setStatus gave no edit for a status
+ * the target does not have: a box the file never writes, or a phase that follows its boxes.
+ */
+export function inexpressibleReason(plan: Plan, target: Target, status: KnownStatus): string {
+  const mark = target.kind === 'task' ? plan.tasks[target.index]?.mark : plan.phases[target.index]?.mark;
+  return mark?.source === 'checkbox' ? `no box in the file is marked ${status}` : 'its status follows its checkboxes';
 }
 
 function unmarkedPhaseEdits(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit[] {
@@ -113,9 +136,16 @@ function insertHeadingStatus(text: string, plan: Plan, index: number, status: Kn
   const rel = sample.range.start - samplePhase.headingRange.start;
   const key = phaseNumberOrId(samplePhase) ?? '';
   const keyAt = h.indexOf(key);
+  const own = text.slice(phase.headingRange.start, phase.headingRange.end);
+  // `## ✅ Phase 1: Name`: before the keyword, as in the sample.
+  const kw = KEYWORD.exec(h.slice(rel));
+  if (kw && rel + kw.index + kw[0].length === keyAt) {
+    const ownKw = KEYWORD.exec(own);
+    const gap = h.slice(rel + sample.text.length, rel + kw.index);
+    if (ownKw) return insertAt(phase.headingRange.start + ownKw.index, word + gap);
+  }
   // `Phase 3 ✅ — Name`: right after the number, as in the sample.
-  if (keyAt >= 0 && /^\s*$/.test(h.slice(keyAt + key.length, rel))) {
-    const own = text.slice(phase.headingRange.start, phase.headingRange.end);
+  if (keyAt >= 0 && rel >= keyAt + key.length && /^\s*$/.test(h.slice(keyAt + key.length, rel))) {
     const k = phaseNumberOrId(phase) ?? '';
     const at = own.indexOf(k);
     if (at >= 0) return insertAt(phase.headingRange.start + at + k.length, h.slice(keyAt + key.length, rel) + word);
@@ -127,6 +157,48 @@ function insertHeadingStatus(text: string, plan: Plan, index: number, status: Kn
   let end = phase.headingRange.end;
   while (end > phase.headingRange.start && /[ \t#]/.test(text[end - 1])) end--;
   return insertAt(end, `${sep}${word}${close}`);
+}
+
+/**
+ * The emoji before a phase's keyword (`### ✅ Milestone 1: Storage - COMPLETED`), the way the
+ * file's other phase headings in the new status write theirs: their emoji, or none where they
+ * show none. An emoji the file has for no phase in that status is its emoji for the status.
+ */
+function leadEdit(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit | undefined {
+  const lead = plan.phases[index].leadMark!;
+  let sample: StatusMark | undefined;
+  let without = 0;
+  plan.phases.forEach((p, i) => {
+    if (i === index || p.status !== status) return;
+    if (p.leadMark) sample ??= p.leadMark;
+    else if (!p.mark || p.mark.source === 'heading') without++;
+  });
+  if (sample) return changeRange(text, lead.phraseRange.start, lead.phraseRange.end, sample.text);
+  if (!without) return changeRange(text, lead.phraseRange.start, lead.phraseRange.end, vocab.all.emojiFor(status));
+  let end = lead.phraseRange.end;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t' || text[end] === '\uFE0F')) end++;
+  return changeRange(text, lead.phraseRange.start, end, '');
+}
+
+/** A leading emoji for a heading without one, where most other phase headings in the new status have one. */
+function leadInsert(text: string, plan: Plan, index: number, status: KnownStatus): TextEdit | undefined {
+  let sample: Phase | undefined;
+  let leads = 0;
+  let without = 0;
+  plan.phases.forEach((p, i) => {
+    if (i === index || p.status !== status) return;
+    if (p.leadMark) {
+      leads++;
+      sample ??= p;
+    } else if (!p.mark || p.mark.source === 'heading') without++;
+  });
+  if (!sample || leads <= without) return undefined;
+  const lead = sample.leadMark!;
+  const after = text.slice(lead.phraseRange.end, sample.headingRange.end);
+  const kw = KEYWORD.exec(after);
+  const own = KEYWORD.exec(text.slice(plan.phases[index].headingRange.start, plan.phases[index].headingRange.end));
+  if (!own) return undefined;
+  return insertAt(plan.phases[index].headingRange.start + own.index, lead.text + (kw ? after.slice(0, kw.index) : ' '));
 }
 
 export interface EditOptions {
@@ -146,8 +218,13 @@ export function setPhaseStatus(text: string, plan: Plan, index: number, status: 
   const vocab = vocabularyOf(plan);
   const edits: Array<TextEdit | undefined> = [];
   const row = phase.overviewRow ? plan.overviews[phase.overviewRow.table].rows[phase.overviewRow.row] : undefined;
-  if (phase.mark) edits.push(markEdit(text, plan, phase.mark, status, vocab));
-  else if (!row) edits.push(...unmarkedPhaseEdits(text, plan, index, status, vocab));
+  // A phase written as a checklist item can be what its box can say in this file; for any other
+  // status nothing is written (its row or Current Phase line would disagree with its box).
+  if (phase.mark?.source === 'checkbox' && !vocab.all.boxStatuses().includes(status)) return [];
+  if (phase.leadMark) edits.push(leadEdit(text, plan, index, status, vocab));
+  else if (phase.mark?.source === 'heading' || phase.headingMark) edits.push(leadInsert(text, plan, index, status));
+  if (phase.mark && phase.mark !== phase.leadMark) edits.push(markEdit(text, plan, phase.mark, status, vocab));
+  else if (!phase.mark && !row) edits.push(...unmarkedPhaseEdits(text, plan, index, status, vocab));
   if (phase.headingMark) edits.push(markEdit(text, plan, phase.headingMark, status, vocab));
   if (row?.mark) edits.push(markEdit(text, plan, row.mark, status, vocab));
   // The phase's item in a checklist index: ticked when it is completed, cleared when it is not.

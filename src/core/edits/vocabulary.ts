@@ -79,6 +79,8 @@ export function markEdit(text: string, plan: Plan, mark: StatusMark, status: Kno
       if (status === 'failed') {
         throw new PhasewiseError('A checkbox task cannot be marked failed; allowed: pending, in-progress, completed, blocked.', 'invalid-status');
       }
+      // No box the document has never written (`[-]` where it has only `[ ]` and `[x]`).
+      if (!vocab.all.boxStatuses().includes(status)) return undefined;
       return changeRange(text, mark.phraseRange.start, mark.phraseRange.end, vocab.all.checkboxChar(status));
     }
     case 'marker':

@@ -159,7 +159,20 @@ function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFact
       phraseEnd: st.end,
       source: 'heading',
     };
-    facts.phase = { number: ph.number, id: ph.id, title: ph.title, mark, weak: ph.weak, meta: ph.meta, range: ph.range };
+    const le = ph.lead;
+    const lead: RelMark | undefined =
+      le === st
+        ? mark
+        : le && {
+            status: le.status,
+            text: shared(text.slice(le.start, le.end)),
+            start: le.start,
+            end: le.end,
+            phraseStart: le.start,
+            phraseEnd: le.end,
+            source: 'heading',
+          };
+    facts.phase = { number: ph.number, id: ph.id, title: ph.title, mark, lead, weak: ph.weak, meta: ph.meta, range: ph.range };
     return facts;
   }
   const bare = clean.replace(/^[\p{Extended_Pictographic}\uFE0F\s]+/u, '').trim();

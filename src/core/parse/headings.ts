@@ -22,6 +22,11 @@ interface PhaseHeading {
   id?: string;
   title: string;
   status?: HeadingStatus;
+  /**
+   * A status emoji before the phase's keyword when the heading also writes its status after it
+   * (`### ✅ Milestone 1: Storage - COMPLETED`): kept in step with it.
+   */
+  lead?: HeadingStatus;
   /** No separator (`:`, `.`, `—`, `-`) between the number and the words: `Phase 1 Exit Criteria`. */
   weak: boolean;
   /** Words that describe a phase rather than name one: exit criteria, completion, summary... */
@@ -40,8 +45,8 @@ const META =
 
 /** Reads a phase from a heading's text `clean` at `src`[start, end). Undefined when it names none. */
 export function readPhaseHeading(text: string, start: number, end: number, clean: string): PhaseHeading | undefined {
-  const lead = LEAD.exec(clean);
-  const c = lead ? clean.slice(lead[0].length) : clean;
+  const decoration = LEAD.exec(clean);
+  const c = decoration ? clean.slice(decoration[0].length) : clean;
   let number: string | undefined;
   let id: string | undefined;
   let after: string;
@@ -60,7 +65,13 @@ export function readPhaseHeading(text: string, start: number, end: number, clean
   const key = number ?? id!;
   const at = src.indexOf(key);
   const from = at >= 0 ? start + at + key.length : start;
-  const status = headingStatus(text, from, end);
+  let status = headingStatus(text, from, end);
+  // A status emoji before the keyword: the status where the heading writes none after it.
+  const leading = at > 0 ? findStatusEmoji(src.slice(0, at)) : [];
+  const le = leading.length ? { status: leading[0].status, start: start + leading[0].start, end: start + leading[0].end } : undefined;
+  let lead: HeadingStatus | undefined;
+  if (le && status) lead = le;
+  else if (le) status = lead = le; // the same object: the heading's only status
   let title: string;
   let weak: boolean;
   const p = status ? after.indexOf(text.slice(status.start, status.end)) : -1;
@@ -75,7 +86,7 @@ export function readPhaseHeading(text: string, start: number, end: number, clean
     title = cleanTitle(before);
     weak = !SEPARATOR.test(before) && title !== '';
   }
-  return { number, id, title, status, weak, meta: weak && META.test(title), range };
+  return { number, id, title, status, lead, weak, meta: weak && META.test(title), range };
 }
 
 /** Removes separators, emphasis and brackets left around a title. */

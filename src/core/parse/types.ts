@@ -85,7 +85,7 @@ export interface Label {
 export interface HeadingFacts extends Label {
   text: string;
   lineEnd: number;
-  phase?: { number?: string; id?: string; title: string; mark?: RelMark; weak: boolean; meta: boolean; range: boolean };
+  phase?: { number?: string; id?: string; title: string; mark?: RelMark; lead?: RelMark; weak: boolean; meta: boolean; range: boolean };
   /** A `## Current Phase` heading: the next paragraph names the phase. */
   current?: boolean;
   /** A recap, summary or log section: phases and ✅ bullets in it are notes, not plan. */

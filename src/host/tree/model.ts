@@ -28,6 +28,7 @@ import {
   phaseActual,
   phaseEstimate,
   phaseStatusesExpressible,
+  taskStatusesExpressible,
   type KnownStatus,
 } from '../../core';
 import { viewActions } from '../actions';
@@ -364,7 +365,16 @@ export function taskView(tree: PlanTree, node: TaskNode): NodeView {
   if (t.phase !== undefined && plan.phases[t.phase]) md.line('Phase:', phaseName(plan.phases[t.phase]));
   if (sub.length) md.line('Subtasks:', `${done} of ${sub.length} done`);
   if (t.requirements?.length) md.line('Requirements:', t.requirements.join(', '));
-  return elementView('task', name, t.status, t.line, parts, md, { accessibility: `${name}, ${STATUS_NAMES[t.status]}`, expanded: false });
+  return elementView(
+    'task',
+    name,
+    t.status,
+    t.line,
+    parts,
+    md,
+    { accessibility: `${name}, ${STATUS_NAMES[t.status]}`, expanded: false },
+    taskStatusesExpressible(plan, node.index),
+  );
 }
 
 /** A fix block node: its problem, with root cause, solution and nugget in the tooltip. */
