@@ -23,7 +23,7 @@ export function plainLabel(s: string): string {
 
 /** `Phase 3`, the phase ID, or the title of a phase with neither. */
 export function phaseLabel(p: Phase): string {
-  return p.number !== undefined ? `Phase ${p.number}` : (p.id ?? p.title);
+  return p.number !== undefined ? `${p.keyword ?? 'Phase'} ${p.number}` : (p.id ?? p.title);
 }
 
 /** `Phase 3: Title`, `PH-NEXT-001: Title`, or the title of a phase with neither; plain text. */

@@ -95,11 +95,16 @@ export interface Task {
   frontMatter?: boolean;
 }
 
+/** What a numbered phase heading calls a phase, other than "Phase". */
+export type PhaseKeyword = 'Stage' | 'Milestone' | 'Iteration';
+
 export interface Phase {
   /** `3` for `Phase 3: ...`, `2.1` for `Phase 2.1`. */
   number?: string;
   /** `PH-NEXT-002`, `WS-NEXT-002-003`. */
   id?: string;
+  /** The word before the number where it is not "Phase": `Milestone 2`, `Stage 1`. */
+  keyword?: PhaseKeyword;
   title: string;
   status: Status;
   /** The status mark, when the phase writes a status (field, heading emoji or overview row). */

@@ -5,9 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { checkPlan } from '../../src/core/diagnostics';
-import { applyEdits, currentPhaseIndex, findTask, nextWork, phaseStatusesExpressible, setPhaseStatus, setTaskStatus } from '../../src/core/edits';
+import { applyEdits, currentPhaseIndex, findPhase, findTask, nextWork, phaseStatusesExpressible, setPhaseStatus, setTaskStatus } from '../../src/core/edits';
 import { parsePlan, parseWhole } from '../../src/core/parse/document';
 import type { Plan } from '../../src/core/model';
+import { phaseName } from '../../src/core/labels';
 
 function read(lines: string[]): Plan {
   const text = lines.join('\n') + '\n';
@@ -645,6 +646,43 @@ describe('real plans: the current phase', () => {
 });
 
 describe('real plans: checks and edits that follow', () => {
+  it('names milestones and stages as the file does, and lets each milestone number its phases anew', () => {
+    const text = textOf([
+      '# Roadmap',
+      '## Milestone 1: Core',
+      '### Phase 1: Store',
+      '**Status:** Completed',
+      '### Phase 2: Query',
+      '**Status:** In Progress',
+      '## Milestone 2: Sync',
+      '### Phase 1: Wire',
+      '**Status:** Pending',
+      '## Phase 1: Again',
+      '## Phase 1: And again',
+    ]);
+    const plan = parsePlan(text);
+    assert.deepEqual(plan.phases.map(phaseName), [
+      'Milestone 1: Core',
+      'Phase 1: Store',
+      'Phase 2: Query',
+      'Milestone 2: Sync',
+      'Phase 1: Wire',
+      'Phase 1: Again',
+      'Phase 1: And again',
+    ]);
+    const dups = checkPlan(text, plan).filter((d) => d.code === 'duplicate-phase');
+    assert.deepEqual(
+      dups.map((d) => d.line + 1),
+      [11],
+      'only the two top-level Phase 1 headings share a name; Milestone 1 is another name',
+    );
+    assert.equal(plan.phases[findPhase(plan, 'Milestone 2')].title, 'Sync');
+    assert.equal(plan.phases[findPhase(plan, '2')].title, 'Query', 'a bare number names a phase before a milestone');
+    const stages = parsePlan('# Rollout\n\n## Stage 1: Pilot\n\n## Stage 2: Everyone\n');
+    assert.equal(plan.phases.length && phaseName(stages.phases[1]), 'Stage 2: Everyone');
+    assert.equal(stages.phases[findPhase(stages, 'Phase 2')].title, 'Everyone', 'where nothing is called Phase 2, the number decides');
+  });
+
   it('flags a parent box that disagrees with its subtasks, with a fix', () => {
     const text = '# Tasks\n\n- [ ] 1. Cache\n- [x] 1.1 Eviction\n- [x] 1.2 Metrics\n- [x] 2. Docs\n  - [ ] 2.1 Usage page\n';
     const found = checkPlan(text, parsePlan(text)).filter((d) => d.code === 'parent-mismatch');

@@ -1,15 +1,20 @@
 /** Rules about names used twice: phase numbers and IDs, task IDs. */
 import type { Plan } from '../model';
 import { editRange } from '../edits/text';
-import { phaseNumberOrId } from '../identity';
 import { phaseLabel } from '../labels';
 import { type Diagnostic, type Fix, diagnostic } from './codes';
 import { groupBy } from './common';
 
-/** `duplicate-phase`: two phases with the same number or ID. */
+/** `duplicate-phase`: two phases with the same number or ID under the same parent. */
 export function duplicatePhase(_text: string, plan: Plan): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const list of groupBy(plan.phases, phaseNumberOrId).values()) {
+  // `Milestone 1` and `Phase 1` are two names, and each milestone (a parent phase) may number
+  // its phases anew: a name is used twice only among the phases of one parent.
+  const name = (p: Plan['phases'][number]): string | undefined => {
+    const own = p.number !== undefined ? `${p.keyword ?? 'Phase'} ${p.number}` : p.id;
+    return own === undefined ? undefined : `${p.parent ?? ''}|${own}`;
+  };
+  for (const list of groupBy(plan.phases, name).values()) {
     for (const dup of list.slice(1)) {
       // No fix: which of two real phases should change its number is the author's call, and
       // renumbering one would break every reference to it.

@@ -1,5 +1,5 @@
 /** What the user names on the command line or in a picker: a phase, a task, a line, a status. */
-import type { KnownStatus, Plan } from '../model';
+import type { KnownStatus, Phase, Plan } from '../model';
 import { STATUSES } from '../model';
 import { phaseLabel } from '../labels';
 import { elementOnLine } from '../queries';
@@ -45,10 +45,15 @@ function onlyOne<T extends { line: number }>(list: readonly T[], matches: (x: T)
 
 /** Finds a phase by number (`3`, `Phase 3`) or ID (`PH-NEXT-001`). */
 export function findPhase(plan: Plan, ref: string): number {
-  const key = ref.trim().replace(/^phase\s+/i, '');
+  const named = /^(phase|stage|milestone|iteration)\s+/i.exec(ref.trim());
+  const key = ref.trim().slice(named ? named[0].length : 0);
+  const word = named?.[1].toLowerCase();
+  // `Milestone 2` names the milestone; `2` or `Phase 2` a phase, else whatever is numbered 2.
+  const kind = (p: Phase): string => (p.keyword ?? 'Phase').toLowerCase();
+  const wanted = word && word !== 'phase' ? word : plan.phases.some((p) => p.number === key && p.keyword === undefined) ? 'phase' : undefined;
   return onlyOne(
     plan.phases,
-    (p) => p.number === key || (p.id !== undefined && p.id.toLowerCase() === key.toLowerCase()),
+    (p) => (p.number === key && (wanted === undefined || kind(p) === wanted)) || (p.id !== undefined && p.id.toLowerCase() === key.toLowerCase()),
     `Phase "${ref}"`,
     () => `No phase "${ref}" in this document; phases: ${plan.phases.map(phaseLabel).join(', ') || 'none'}.`,
   );

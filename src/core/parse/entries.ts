@@ -93,6 +93,7 @@ export function classifyHeading(ctx: Context, heading: Heading, facts: HeadingFa
       fields: [],
       tasks: [],
     };
+    if (facts.phase.keyword) phase.keyword = facts.phase.keyword;
     if (facts.phase.lead) phase.leadMark = facts.phase.lead === facts.phase.mark ? mark : absMark(facts.phase.lead, off);
     entry.phase = ctx.phases.length;
     ctx.phases.push(phase);

@@ -172,7 +172,7 @@ function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFact
             phraseEnd: le.end,
             source: 'heading',
           };
-    facts.phase = { number: ph.number, id: ph.id, title: ph.title, mark, lead, weak: ph.weak, meta: ph.meta, range: ph.range };
+    facts.phase = { number: ph.number, id: ph.id, keyword: ph.keyword, title: ph.title, mark, lead, weak: ph.weak, meta: ph.meta, range: ph.range };
     return facts;
   }
   const bare = clean.replace(/^[\p{Extended_Pictographic}\uFE0F\s]+/u, '').trim();

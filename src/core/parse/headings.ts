@@ -8,7 +8,7 @@
  * with its context (earlier phases, the headings around it) by the model builder (entries.ts).
  */
 import { findStatusEmoji, parseStatusText } from '../status';
-import type { Status } from '../model';
+import type { PhaseKeyword, Status } from '../model';
 
 interface HeadingStatus {
   status: Status;
@@ -20,6 +20,8 @@ interface HeadingStatus {
 interface PhaseHeading {
   number?: string;
   id?: string;
+  /** The word before the number where it is not "Phase". */
+  keyword?: PhaseKeyword;
   title: string;
   status?: HeadingStatus;
   /**
@@ -35,7 +37,7 @@ interface PhaseHeading {
   range: boolean;
 }
 
-const KEYWORD = /^(?:phase|stage|milestone|iteration)\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.)\-–—,(*~]|\p{Extended_Pictographic})/iu;
+const KEYWORD = /^(phase|stage|milestone|iteration)\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.)\-–—,(*~]|\p{Extended_Pictographic})/iu;
 const ID = /^(?:[Pp]hase\s+)?((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)(?=$|[\s:.\-–—])/;
 /** Leading decoration: emoji, strike-through, emphasis. */
 const LEAD = /^(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)+\s*|~~|\*\*|__|\*|_)+/u;
@@ -50,9 +52,12 @@ export function readPhaseHeading(text: string, start: number, end: number, clean
   let number: string | undefined;
   let id: string | undefined;
   let after: string;
+  let keyword: PhaseHeading['keyword'];
   let m = KEYWORD.exec(c);
   if (m) {
-    number = m[1];
+    number = m[2];
+    const kw = m[1].toLowerCase();
+    if (kw !== 'phase') keyword = kw === 'stage' ? 'Stage' : kw === 'milestone' ? 'Milestone' : 'Iteration';
     after = c.slice(m[0].length);
   } else if ((m = ID.exec(c))) {
     id = m[1];
@@ -86,7 +91,7 @@ export function readPhaseHeading(text: string, start: number, end: number, clean
     title = cleanTitle(before);
     weak = !SEPARATOR.test(before) && title !== '';
   }
-  return { number, id, title, status, lead, weak, meta: weak && META.test(title), range };
+  return { number, id, keyword, title, status, lead, weak, meta: weak && META.test(title), range };
 }
 
 /** Removes separators, emphasis and brackets left around a title. */

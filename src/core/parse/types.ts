@@ -6,7 +6,7 @@
  * line (before its line ending). `line` is the first line's index. All are relative to
  * the text the summary was made from; `shiftBlocks` moves them.
  */
-import type { FieldStyle, Status, StatusMark } from '../model';
+import type { FieldStyle, PhaseKeyword, Status, StatusMark } from '../model';
 
 // ---- block summaries ----
 
@@ -85,7 +85,7 @@ export interface Label {
 export interface HeadingFacts extends Label {
   text: string;
   lineEnd: number;
-  phase?: { number?: string; id?: string; title: string; mark?: RelMark; lead?: RelMark; weak: boolean; meta: boolean; range: boolean };
+  phase?: { number?: string; id?: string; keyword?: PhaseKeyword; title: string; mark?: RelMark; lead?: RelMark; weak: boolean; meta: boolean; range: boolean };
   /** A `## Current Phase` heading: the next paragraph names the phase. */
   current?: boolean;
   /** A recap, summary or log section: phases and ✅ bullets in it are notes, not plan. */
