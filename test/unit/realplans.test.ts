@@ -646,6 +646,34 @@ describe('real plans: the current phase', () => {
 });
 
 describe('real plans: checks and edits that follow', () => {
+  it('takes a part written after an entry ID (BUILD-7 Phase 2) as an entry of its own, not a duplicate ID', () => {
+    const text = textOf([
+      '# Shop tracker',
+      '### SHOP-7: Cart',
+      '**Status**: Done',
+      '### SHOP-7 Phase 2: Cart totals',
+      '**Status**: In Progress',
+      '### SHOP-7: Cart again',
+      '**Status**: Pending',
+    ]);
+    const plan = parsePlan(text);
+    assert.deepEqual(
+      plan.tasks.map((t) => [t.id, t.title, t.status]),
+      [
+        ['SHOP-7', 'Cart', 'completed'],
+        ['SHOP-7 Phase 2', 'Cart totals', 'in-progress'],
+        ['SHOP-7', 'Cart again', 'pending'],
+      ],
+    );
+    const dups = checkPlan(text, plan).filter((d) => d.code === 'duplicate-task-id');
+    assert.deepEqual(
+      dups.map((d) => d.line + 1),
+      [6],
+      'only the repeated SHOP-7 itself',
+    );
+    assert.equal(plan.tasks[findTask(plan, 'shop-7 phase 2')].title, 'Cart totals');
+  });
+
   it('names milestones and stages as the file does, and lets each milestone number its phases anew', () => {
     const text = textOf([
       '# Roadmap',

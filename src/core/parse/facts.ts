@@ -17,6 +17,8 @@ import type { Block, HeadingFacts, ItemBlock, ItemFacts, ListBlock, RelField, Re
 
 const PHASE_NUMBER = /^(?:phase|stage|milestone)\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.)\-–—])\s*[:.)\-–—]?\s*(.*)$/i;
 const PHASE_ID = /^(?:[Pp]hase\s+)?((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;
+/** A part named after an entry's ID in its heading: `Phase 2`, `Part 3`. */
+const ENTRY_PART = /^((?:phase|part|stage|step|milestone)\s+\d+[a-z]?)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/i;
 const TASK_ID_HEADING = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;
 /** A checkbox item; Kiro marks an optional task with `*` right after the box (`- [ ]* 2.2`). */
 const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX\-/~])\](\*?)(?=[ \t]|$)[ \t]*(.*)$/;
@@ -181,7 +183,12 @@ function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFact
   const t = TASK_ID_HEADING.exec(clean);
   if (t) {
     const mark = trailingMark(text, ht.start, ht.end, 'heading');
-    facts.tracker = { id: t[1], title: stripTitle(mark ? text.slice(ht.start, mark.range.start) : t[2], undefined, t[1]), mark: relMark(mark) };
+    let title = stripTitle(mark ? text.slice(ht.start, mark.range.start) : t[2], undefined, t[1]);
+    // `BUILD-127 Phase 2: Polish`: a part of an entry, an entry of its own, named with its part.
+    const part = ENTRY_PART.exec(t[2]);
+    const ownPart = part && ENTRY_PART.exec(title);
+    if (ownPart) title = ownPart[2].trim();
+    facts.tracker = { id: part ? `${t[1]} ${part[1]}` : t[1], title, mark: relMark(mark) };
     return facts;
   }
   const fix = /^(?:problem|issue)\s*:\s*(.*)$/i.exec(clean);
