@@ -23,6 +23,12 @@ const statusesOf = (plan: Plan): string[] => plan.phases.map((p) => p.status);
 /** The text of `lines`, as read() reads it. */
 const textOf = (lines: string[]): string => lines.join('\n') + '\n';
 
+/** The 1-based lines `check` reports `code` on. */
+const linesOf = (text: string, plan: Plan, code: string): number[] =>
+  checkPlan(text, plan)
+    .filter((d) => d.code === code)
+    .map((d) => d.line + 1);
+
 const phases = (plan: Plan): Array<[string | undefined, string, string]> => plan.phases.map((p) => [p.number ?? p.id, p.title, p.status]);
 
 describe('real plans: which headings are phases', () => {
@@ -665,12 +671,7 @@ describe('real plans: checks and edits that follow', () => {
         ['SHOP-7', 'Cart again', 'pending'],
       ],
     );
-    const dups = checkPlan(text, plan).filter((d) => d.code === 'duplicate-task-id');
-    assert.deepEqual(
-      dups.map((d) => d.line + 1),
-      [6],
-      'only the repeated SHOP-7 itself',
-    );
+    assert.deepEqual(linesOf(text, plan, 'duplicate-task-id'), [6], 'only the repeated SHOP-7 itself');
     assert.equal(plan.tasks[findTask(plan, 'shop-7 phase 2')].title, 'Cart totals');
   });
 
@@ -698,12 +699,7 @@ describe('real plans: checks and edits that follow', () => {
       'Phase 1: Again',
       'Phase 1: And again',
     ]);
-    const dups = checkPlan(text, plan).filter((d) => d.code === 'duplicate-phase');
-    assert.deepEqual(
-      dups.map((d) => d.line + 1),
-      [11],
-      'only the two top-level Phase 1 headings share a name; Milestone 1 is another name',
-    );
+    assert.deepEqual(linesOf(text, plan, 'duplicate-phase'), [11], 'only the two top-level Phase 1 headings share a name; Milestone 1 is another name');
     assert.equal(plan.phases[findPhase(plan, 'Milestone 2')].title, 'Sync');
     assert.equal(plan.phases[findPhase(plan, '2')].title, 'Query', 'a bare number names a phase before a milestone');
     const stages = parsePlan('# Rollout\n\n## Stage 1: Pilot\n\n## Stage 2: Everyone\n');
