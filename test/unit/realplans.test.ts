@@ -391,6 +391,21 @@ describe('real plans: where a phase keeps its status', () => {
 });
 
 describe('real plans: tasks and notes', () => {
+  it('reads an open box whose text says it is blocked as blocked, and a checked one as done', () => {
+    const plan = read([
+      '# Launch',
+      '## Phase 1: Ship',
+      '- [ ] Deploy (BLOCKED: waiting on keys)',
+      '- [ ] Announce [Blocked]',
+      '- [x] Rotate keys (blocked until Monday)',
+      '- [ ] Clear the blocked queue',
+    ]);
+    assert.deepEqual(
+      plan.tasks.map((t) => t.status),
+      ['blocked', 'blocked', 'completed', 'pending'],
+    );
+  });
+
   it('reads Kiro optional tasks and flat subtasks as children of their parent', () => {
     const plan = read([
       '# Implementation Plan',

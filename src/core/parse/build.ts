@@ -109,6 +109,9 @@ export function buildPlan(text: string, bom: number, segments: readonly Segment[
 const trackerIdsOf = new WeakMap<readonly Block[], readonly string[]>();
 const NO_IDS: readonly string[] = [];
 
+/** A note in a task's text that it is blocked: `(BLOCKED: waiting on keys)`, `[Blocked]`, `(on hold)`. */
+const BLOCKED_NOTE = /[([]\s*(?:\*\*)?(?:blocked|on[ -]hold)\b/i;
+
 /** The IDs of the tracker entries written as headings among `blocks`. */
 function trackerHeadingIds(blocks: readonly Block[]): readonly string[] {
   let ids = trackerIdsOf.get(blocks);
@@ -362,7 +365,9 @@ function visitItem(
       const status = checkboxStatus(f.box);
       const at = f.boxAt + off;
       const mark = new MarkNode(status, f.box, 'checkbox', at, at + 1, at, at + 1);
-      const task = new TaskNode('checkbox', info.id, info.title, status, mark, line, depth, parentTask, phase, s, f.lineEnd + off, s, item.end + off);
+      // An open box whose text says it is blocked (`- [ ] Deploy (BLOCKED: no keys)`) is blocked.
+      const own = status === 'pending' && BLOCKED_NOTE.test(info.title) ? 'blocked' : status;
+      const task = new TaskNode('checkbox', info.id, info.title, own, mark, line, depth, parentTask, phase, s, f.lineEnd + off, s, item.end + off);
       if (info.parallel) task.parallel = true;
       if (info.story) task.story = info.story;
       if (criteria) task.criterion = true;
