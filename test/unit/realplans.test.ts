@@ -639,6 +639,28 @@ describe('real plans: Backlog.md task files', () => {
 });
 
 describe('real plans: the current phase', () => {
+  it('passes over a phase the work has gone past that says nothing to work on', () => {
+    const lines = [
+      '# Plan',
+      '## Phase 1: A',
+      '**Status:** Complete',
+      '## Phase 2: B',
+      '**Status:** Not needed',
+      '## Phase 3: C',
+      '## Phase 4: D',
+      '**Status:** Complete',
+      '## Phase 5: E',
+      '**Status:** Pending',
+    ];
+    const plan = read(lines);
+    assert.equal(currentPhaseIndex(plan), 4, 'not the skipped Phase 2 nor the empty Phase 3');
+    assert.equal(nextWork(plan).phase, 4);
+    const reviewing = read([...lines.slice(0, 6), '- [ ] c1', ...lines.slice(6)]);
+    assert.equal(currentPhaseIndex(reviewing), 2, 'a phase with open work is the current one, even with a later one done');
+    const before = read(['# Plan', '## Phase 1: A', '**Status:** Not needed', '## Phase 2: B']);
+    assert.equal(currentPhaseIndex(before), 0, 'nothing done after it: the first phase not done');
+  });
+
   it('reads a Current Phase line that GFM folds into the table above it', () => {
     const plan = read([
       '# Plan',

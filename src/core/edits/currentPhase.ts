@@ -113,7 +113,15 @@ export function currentPhaseIndex(plan: Plan): number | undefined {
     const hit = phaseNamed(after, cur) ?? phaseNamed(phases, cur);
     if (hit) return plan.phases.indexOf(hit);
   }
-  const open = phases.find((p) => p.status !== 'completed');
+  // The first phase not done, passing over one the work has gone past (a later phase is done)
+  // that says nothing it can be worked on by: a status Phasewise cannot read ("Not needed",
+  // "Skipped") or no status and no tasks at all.
+  let lastDone = -1;
+  phases.forEach((p, i) => {
+    if (p.status === 'completed') lastDone = i;
+  });
+  const passed = (p: Phase, i: number): boolean => i < lastDone && (p.status === 'unknown' || (p.derived && p.tasks.length === 0));
+  const open = phases.find((p, i) => p.status !== 'completed' && !passed(p, i)) ?? phases.find((p) => p.status !== 'completed');
   return open ? plan.phases.indexOf(open) : undefined;
 }
 
