@@ -45,7 +45,7 @@ const CHECKBOX = /(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\]/;
 // Headings and fields are read from the start of their line, after decoration such as `## `,
 // `- `, `**` or an emoji (`[^\p{L}\p{N}\r\n]*`). Each is written once, as a source, and
 // compiled for both uses: `^` + multiline for the whole text, sticky for one line start.
-const PHASE_NUMBER_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:phase|stage|milestone|iteration)\s+\d`;
+const PHASE_NUMBER_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:phase|stage|milestone|iteration)\s+(?:\d|[A-Z](?![\p{L}\p{N}]))`;
 const PHASE_ID_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:[Pp]hase\s+)?(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]`;
 const TRACKER_SRC = String.raw`\uFEFF?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__){0,2}[A-Z][A-Z0-9-]*?-\d`;
 const FIX_SRC = String.raw`(?:[^\p{L}\p{N}\r\n]|\d{1,9}[.)])*(?:problem|issue)[^\p{L}\p{N}]*:`;

@@ -176,6 +176,9 @@ describe('discover', () => {
         '12) ',
         // Words the search finds inside others, capitals, and IDs without a line of their own.
         'stage 4',
+        'Phase A',
+        ' B: ',
+        'Phase AB',
         'STATE',
         'problemilestone 2',
         'ISSUE:',

@@ -32,6 +32,26 @@ const linesOf = (text: string, plan: Plan, code: string): number[] =>
 const phases = (plan: Plan): Array<[string | undefined, string, string]> => plan.phases.map((p) => [p.number ?? p.id, p.title, p.status]);
 
 describe('real plans: which headings are phases', () => {
+  it('takes phases lettered A, B, C as phases, and a heading that only mentions them as none', () => {
+    const plan = read([
+      '# Plan',
+      '## Phase A: Discovery',
+      '**Status:** Complete',
+      '## Phase B: Build',
+      '- [x] one',
+      '- [ ] two',
+      '## Phase C: Launch',
+      '## Phase A/B testing notes',
+      '## Phase Alpha',
+    ]);
+    assert.deepEqual(phases(plan), [
+      ['A', 'Discovery', 'completed'],
+      ['B', 'Build', 'in-progress'],
+      ['C', 'Launch', 'pending'],
+    ]);
+    assert.equal(plan.phases[findPhase(plan, 'Phase B')].title, 'Build');
+  });
+
   it('takes a checklist of phases as the phases when the document has no phase headings', () => {
     const index = read([
       '# Roadmap',

@@ -37,7 +37,7 @@ interface PhaseHeading {
   range: boolean;
 }
 
-const KEYWORD = /^(phase|stage|milestone|iteration)\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.)\-–—,(*~]|\p{Extended_Pictographic})/iu;
+const KEYWORD = /^(phase|stage|milestone|iteration)\s+(\d+(?:\.\d+)*[a-z]?|[A-Z])(?=$|[\s:.)\-–—,(*~]|\p{Extended_Pictographic})/iu;
 const ID = /^(?:[Pp]hase\s+)?((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)(?=$|[\s:.\-–—])/;
 /** Leading decoration: emoji, strike-through, emphasis. */
 const LEAD = /^(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)+\s*|~~|\*\*|__|\*|_)+/u;
