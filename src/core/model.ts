@@ -33,7 +33,7 @@ export interface Field {
 }
 
 /** How a document writes field labels: `**Status:**`, `**Status**:` or `Status:`. */
-export type FieldStyle = 'colon-inside' | 'colon-outside' | 'plain';
+export type FieldStyle = 'colon-inside' | 'colon-outside' | 'plain' | 'all-bold';
 
 /** Where a status is written and how to rewrite it. */
 export interface StatusMark {

@@ -64,11 +64,19 @@ export function vocabularyOf(plan: Plan): Vocabularies {
   return result;
 }
 
-/** A sample phrase of the same kind to copy the shape from when the mark is empty. */
-function sampleShape(plan: Plan, source: StatusMark['source']): string | undefined {
-  for (const p of plan.phases) if (p.mark?.source === source && p.mark.status !== 'unknown') return p.mark.text;
-  for (const t of plan.tasks) if (t.mark?.source === source && t.mark.status !== 'unknown') return t.mark.text;
-  return undefined;
+/**
+ * A sample phrase of the same kind to copy the shape from when the mark is empty: one that
+ * says `status` where the file has one (its own word for it), else the first.
+ */
+function sampleShape(plan: Plan, source: StatusMark['source'], status?: KnownStatus): string | undefined {
+  let first: string | undefined;
+  const marks = [...plan.phases.map((p) => p.mark), ...plan.tasks.map((t) => t.mark)];
+  for (const m of marks) {
+    if (m?.source !== source || m.status === 'unknown') continue;
+    if (m.status === status) return m.text;
+    first ??= m.text;
+  }
+  return first;
 }
 
 /** The edit that writes `status` over one status mark, in the document's vocabulary. */
@@ -104,7 +112,7 @@ export function markEdit(text: string, plan: Plan, mark: StatusMark, status: Kno
         );
       }
       const v = mark.source === 'table' ? vocab.table : vocab.fields;
-      const shape = phrase.trim() ? phrase : (sampleShape(plan, mark.source) ?? '');
+      const shape = phrase.trim() ? phrase : (sampleShape(plan, mark.source, status) ?? '');
       const word = formatStatus(status, shape, shape === phrase ? v : vocab.fields);
       if (!phrase.trim()) return editRange(text, mark.phraseRange.start, mark.phraseRange.end, word);
       if (mark.source === 'table' && mark.phraseRange.end === mark.range.end) return alignedCellEdit(text, plan, mark, word);
@@ -135,7 +143,7 @@ function alignedCellEdit(text: string, plan: Plan, mark: StatusMark, word: strin
 /** Inserts a Status line, in the file's field style and words, after a heading that has none. */
 export function insertStatusField(text: string, plan: Plan, headingStart: number, status: KnownStatus, vocab: Vocabularies): TextEdit {
   const e = lineEnd(text, headingStart);
-  const word = formatStatus(status, sampleShape(plan, 'field') ?? '', vocab.fields);
+  const word = formatStatus(status, sampleShape(plan, 'field', status) ?? '', vocab.fields);
   const eol = plan.eol;
   const next = nextLineStart(text, headingStart);
   const nextBlank = next >= text.length || isBlank(text, next, lineEnd(text, next));

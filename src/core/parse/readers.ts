@@ -11,6 +11,8 @@ import type { Block, Label, TaskInfo } from './types';
 
 const FIELD_INSIDE = /^([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\*\*([^*\r\n]{1,80}?):\*\*[ \t]*(.*)$/;
 const FIELD_OUTSIDE = /^([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\*\*([^*\r\n]{1,80}?)\*\*:[ \t]*(.*)$/;
+/** `**Status: COMPLETE**`: the whole line bold (indices: the value ends before the closing `**`). */
+const FIELD_BOLD = /^([ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)\*\*([^*\r\n:]{1,80}?):[ \t]+([^*\r\n]*[^*\s])[ \t]*\*\*[ \t]*$/d;
 const FIELD_PLAIN = /^([ \t]*(?:[-*+][ \t]+)?)([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}):[ \t]+(.*)$/;
 
 /** Field keys and names repeat across a document (`Status`, `Goal`, ...): keep one copy of each. */
@@ -57,6 +59,14 @@ export function readField(text: string, s: number, e: number, line: number): Fie
     style = 'colon-outside';
     m = FIELD_OUTSIDE.exec(lineText);
   }
+  let boldValue: [number, number] | undefined;
+  if (!m) {
+    m = FIELD_BOLD.exec(lineText);
+    if (m) {
+      style = 'all-bold';
+      boldValue = m.indices![3];
+    }
+  }
   if (!m) {
     style = 'plain';
     m = FIELD_PLAIN.exec(lineText);
@@ -70,8 +80,8 @@ export function readField(text: string, s: number, e: number, line: number): Fie
     names.set(key, name);
   }
   if (!name) return undefined;
-  const valueStart = s + lineText.length - m[3].length;
-  let valueEnd = e;
+  const valueStart = boldValue ? s + boldValue[0] : s + lineText.length - m[3].length;
+  let valueEnd = boldValue ? s + boldValue[1] : e;
   while (valueEnd > valueStart && (text.charCodeAt(valueEnd - 1) === 32 || text.charCodeAt(valueEnd - 1) === 9)) valueEnd--;
   return {
     key,

@@ -40,13 +40,15 @@ function clampDepth(depth: number): 1 | 2 | 3 | 4 | 5 | 6 {
   return Math.min(6, Math.max(1, Math.round(depth))) as 1 | 2 | 3 | 4 | 5 | 6;
 }
 
-/** A labelled line in one of the three field styles: `**Key:** v`, `**Key**: v`, `Key: v`. */
+/** A labelled line in one of the field styles: `**Key:** v`, `**Key**: v`, `Key: v`, `**Key: v**`. */
 export function field(style: FieldStyle, key: string, value: string): Paragraph {
   switch (style) {
     case 'colon-outside':
       return para(bold(key), txt(value ? `: ${value}` : ':'));
     case 'plain':
       return para(txt(`${key}: ${value}`));
+    case 'all-bold':
+      return para(bold(value ? `${key}: ${value}` : `${key}:`));
     default:
       return value ? para(bold(`${key}:`), txt(` ${value}`)) : para(bold(`${key}:`));
   }
