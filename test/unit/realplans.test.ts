@@ -411,6 +411,26 @@ describe('real plans: where a phase keeps its status', () => {
 });
 
 describe('real plans: tasks and notes', () => {
+  it('takes a heading as a steps label only when it names the steps first or last, not when it mentions a task', () => {
+    const mention = read([
+      '# Work',
+      '## Phase 1: Core',
+      '### W7 — Split task timing from readiness',
+      '- **Purpose:** keep the log short and the history whole.',
+      '- **Scope:** the store, its reports, the guide.',
+      '- **Depends on:** W5, W6.',
+      '- **Guidance:** keep the markers stable; history is derived from events,',
+      '  approvals and schedules.',
+      '- **Testing:** every combination of states.',
+    ]);
+    assert.equal(mention.tasks.length, 0, 'the bullets describe W7; they are no steps');
+    const named = read(['# Work', '## Phase 1: Core', '### Remaining tasks (2)', '- Wire the store', '- Test the store', '### Tasks', '- Ship it']);
+    assert.deepEqual(
+      named.tasks.map((t) => t.title),
+      ['Wire the store', 'Test the store', 'Ship it'],
+    );
+  });
+
   it('reads an open box whose text says it is blocked as blocked, and a checked one as done', () => {
     const plan = read([
       '# Launch',

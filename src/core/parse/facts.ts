@@ -146,7 +146,7 @@ function headingFacts(text: string, b: Block & { type: 'heading' }): HeadingFact
   };
   const clean = ht.text.replace(/^\*\*|\*\*$/g, '');
   const ph = readPhaseHeading(text, ht.start, ht.end, clean);
-  const l = label(ht.text, !!ph);
+  const l = label(ht.text, !!ph, true);
   facts.steps = l.steps;
   facts.criteria = l.criteria;
   facts.notes = l.notes;

@@ -211,6 +211,12 @@ const CRITERIA = /criteri|acceptance|definition of done|checklist|success/i;
 // "Implementation" alone is no steps label: `**Implementation:**` as often says how something
 // was built as what is left to do (`Implementation Steps` is one, by its `steps`).
 const STEPS = /\bsteps?\b|\btasks?\b|to ?do/i;
+/**
+ * A heading that names its section's steps says so first or last (`Tasks`, `Tasks for Phase 2`,
+ * `Phase 2 Tasks`, `Remaining tasks (3)`); one that only mentions a task (`T14 — Split task
+ * activity`) does not label the section.
+ */
+const HEADING_STEPS = /^[^\p{L}]*(?:steps?|tasks?|to ?do)\b|\b(?:steps?|tasks?|to ?do)[^\p{L}]*(?:\([^)]*\)[^\p{L}]*)?$/iu;
 const NOTES =
   /\b(?:completed|accomplish\w*|achievements?|what was done|changes made|files? (?:changed|modified|created|added|updated|fixed)|results?|highlights|summary|recap|fixed|delivered)\b/i;
 /** A label or heading that ends in "complete" (`Implementation Complete ✅`) looks back too. */
@@ -222,9 +228,10 @@ const LABELS: readonly Label[] = Array.from({ length: 8 }, (_v, i) => Object.fre
  * What a label or heading says of the list after it. `phase`: the heading of a phase, whose
  * "complete" is its status (`## Phase 2: Build ✅ Complete`), not a recap of what follows.
  */
-export function label(s: string, phase = false): Label {
+export function label(s: string, phase = false, heading = false): Label {
   const notes = NOTES.test(s) || (!phase && ENDS_COMPLETE.test(s));
-  return LABELS[(STEPS.test(s) && !notes ? 1 : 0) + (CRITERIA.test(s) ? 2 : 0) + (notes ? 4 : 0)];
+  const steps = heading ? HEADING_STEPS.test(s) : STEPS.test(s);
+  return LABELS[(steps && !notes ? 1 : 0) + (CRITERIA.test(s) ? 2 : 0) + (notes ? 4 : 0)];
 }
 
 export function requirements(text: string, s: number, e: number): string[] | undefined {
