@@ -98,6 +98,9 @@ export interface Task {
 /** What a numbered phase heading calls a phase, other than "Phase". */
 export type PhaseKeyword = 'Stage' | 'Milestone' | 'Iteration';
 
+/** The words a numbered phase heading starts with, as a regular-expression alternation. */
+export const PHASE_WORDS = 'phase|stage|milestone|iteration';
+
 export interface Phase {
   /** `3` for `Phase 3: ...`, `2.1` for `Phase 2.1`. */
   number?: string;

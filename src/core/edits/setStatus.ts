@@ -5,7 +5,7 @@
  */
 import type { KnownStatus, Phase, Plan, StatusMark } from '../model';
 import { actualField, actualSamples, formatDurationLike } from '../durations';
-import { STATUSES } from '../model';
+import { PHASE_WORDS, STATUSES } from '../model';
 import { formatStatus } from '../status';
 import { formatTimestamp } from '../dates';
 import { phaseNumberOrId } from '../identity';
@@ -18,7 +18,7 @@ import type { Target } from './targets';
 import { type Vocabularies, insertStatusField, markEdit, vocabularyOf } from './vocabulary';
 
 /** A phase keyword and the blanks after it, where a heading's leading status emoji stands before. */
-const KEYWORD = /(?:phase|stage|milestone|iteration)\s+/i;
+const KEYWORD = new RegExp(`(?:${PHASE_WORDS})\\s+`, 'i');
 
 const conventionCounts = new WeakMap<Plan, { fields: number; headings: number }>();
 

@@ -1,6 +1,6 @@
 /** What the user names on the command line or in a picker: a phase, a task, a line, a status. */
 import type { KnownStatus, Phase, Plan } from '../model';
-import { STATUSES } from '../model';
+import { PHASE_WORDS, STATUSES } from '../model';
 import { phaseLabel } from '../labels';
 import { elementOnLine } from '../queries';
 import { PhasewiseError } from './text';
@@ -45,7 +45,7 @@ function onlyOne<T extends { line: number }>(list: readonly T[], matches: (x: T)
 
 /** Finds a phase by number (`3`, `Phase 3`) or ID (`PH-NEXT-001`). */
 export function findPhase(plan: Plan, ref: string): number {
-  const named = /^(phase|stage|milestone|iteration)\s+/i.exec(ref.trim());
+  const named = new RegExp(`^(${PHASE_WORDS})\\s+`, 'i').exec(ref.trim());
   const key = ref.trim().slice(named ? named[0].length : 0);
   const word = named?.[1].toLowerCase();
   // `Milestone 2` names the milestone; `2` or `Phase 2` a phase, else whatever is numbered 2.

@@ -8,7 +8,7 @@
  * with its context (earlier phases, the headings around it) by the model builder (entries.ts).
  */
 import { findStatusEmoji, parseStatusText } from '../status';
-import type { PhaseKeyword, Status } from '../model';
+import { PHASE_WORDS, type PhaseKeyword, type Status } from '../model';
 
 interface HeadingStatus {
   status: Status;
@@ -37,7 +37,7 @@ interface PhaseHeading {
   range: boolean;
 }
 
-const KEYWORD = /^(phase|stage|milestone|iteration)\s+(\d+(?:\.\d+)*[a-z]?|[A-Z])(?=$|[\s:.)\-–—,(*~]|\p{Extended_Pictographic})/iu;
+const KEYWORD = new RegExp(`^(${PHASE_WORDS})\\s+(\\d+(?:\\.\\d+)*[a-z]?|[A-Z])(?=$|[\\s:.)\\-–—,(*~]|\\p{Extended_Pictographic})`, 'iu');
 const ID = /^(?:[Pp]hase\s+)?((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)(?=$|[\s:.\-–—])/;
 /** Leading decoration: emoji, strike-through, emphasis. */
 const LEAD = /^(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)+\s*|~~|\*\*|__|\*|_)+/u;
