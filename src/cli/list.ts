@@ -3,6 +3,7 @@
  * folders the extension skips, never leaving the tree through a symbolic link), takes a quick
  * look at every Markdown file, and parses only the candidates.
  */
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Plan, currentPhaseIndex, parsePlan, phaseName } from '../core';
@@ -135,7 +136,7 @@ export function readPlan(f: FoundFile, display: string, note: (message: string) 
   }
   if (bytes.includes(0)) return undefined; // binary
   const text = bytes.toString('utf8');
-  if (!mayBePlan(text)) return undefined;
+  if (!mayBePlan(text, isAscii(bytes))) return undefined;
   let plan: Plan;
   try {
     plan = parsePlan(text);

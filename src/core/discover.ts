@@ -11,6 +11,7 @@ import { DocumentKindSchema, JSON_VERSION, StatusJsonSchema, type Plan } from '.
 import { toStatusJson } from './report';
 import { lineEnd, lineStart } from './parse/lines';
 import { STATUS_EMOJI_START, findStatusEmoji } from './status';
+import { type CodeRanges, fencedCode, insideCode } from './codeFences';
 
 /** Folders never descended into when they are found inside a tree (an explicit root is read). */
 export const SKIPPED_DIRS: readonly string[] = Object.freeze(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
@@ -40,8 +41,12 @@ export function isPlanLike(plan: Plan): boolean {
 // holds them to it), and it is used where a character folds to an ASCII letter only under
 // Unicode case folding, or ends a line for `^` but not for the line utilities.
 
-/** A checkbox item, `- [ ]`, `1. [x]`, `* [-]` (anywhere: a nested item can start mid-line). */
-const CHECKBOX = /(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\]/;
+/**
+ * A checkbox item, `- [ ]`, `1. [x]`, `* [-]`: after the line's container markers (blanks, `>`
+ * and list markers, so `> - [ ]` and `1. - [x]`), and followed by a blank, a Kiro `*` or the
+ * line's end. Not `` (`* [x]`) `` in a sentence.
+ */
+const CHECKBOX = /^[ \t>*+\-.)0-9]*?(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\](?=[ \t*]|$)/gm;
 // Headings and fields are read from the start of their line, after decoration such as `## `,
 // `- `, `**` or an emoji (`[^\p{L}\p{N}\r\n]*`). Each is written once, as a source, and
 // compiled for both uses: `^` + multiline for the whole text, sticky for one line start.
@@ -75,10 +80,13 @@ const KEY_WORDS = /phase|stage|milestone|iteration|problem|issue|gold|stat(?:us|
 /** What PHASE_ID and TRACKER cannot match without: an ID's `X-1` or `PH-X`. */
 const KEY_IDS = /[A-Z0-9-]-\d|(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]/g;
 /**
- * What gives a document of marked steps a kind: a word of its title, a task ID, a
- * `Current Phase` line. (A title is cleaned of punctuation first, so `_` counts as a boundary.)
+ * What gives a document of marked steps a kind: a word of its title, a field that says what
+ * the plan is for (`**Goal:**`), a task ID, a `Current Phase` line. (A title is cleaned of
+ * punctuation first, so `_` counts as a boundary.) ASCII classes and no Unicode flag: a
+ * superset of the words as the parser reads them, and several times cheaper to compile and run.
  */
-const KIND_HINT = /(?<![A-Za-z0-9])(?:log|summary|report|recap|tracker|changelog|backlog|plan|roadmap)(?![A-Za-z0-9])|[A-Z]-\d|current[^\p{L}\p{N}]*phase/iu;
+const KIND_HINT =
+  /(?<![A-Za-z0-9])(?:log|summary|report|recap|tracker|changelog|backlog|plan|roadmap|goal|objective|architecture|approach)(?![A-Za-z0-9])|[A-Z]-\d|current[^A-Za-z0-9]*phase/i;
 /** A list item whose first line has a character outside ASCII, where a status emoji (or its damaged form) can be. */
 const ITEM_WITH_SYMBOL = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*?[\u0080-\uffff][^\r\n]*/gm;
 /** The start of a list item, at a line's start. */
@@ -93,21 +101,63 @@ const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
  */
 const FOLDING_OR_BREAK = /[\u017f\u212a\u2028\u2029]/;
 
-/** CHECKBOX, found from its `[` (a native search for one character) and read around it. */
+/** A character that ends a line for `^` and `$` in a multiline pattern. */
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** True for what may come before a list marker on its line: blanks, `>`, other markers. */
+function isContainerChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 62 || c === 42 || c === 43 || c === 45 || c === 46 || c === 41 || (c >= 48 && c <= 57);
+}
+
+/**
+ * A test of whether an offset is outside fenced code, for one text: the fences are found on
+ * first use (most texts have no checkbox to test), and when they cannot be told every offset
+ * counts as outside.
+ */
+function outsideCode(text: string): (at: number) => boolean {
+  let ranges: CodeRanges | undefined | null = null;
+  return (at) => {
+    if (ranges === null) ranges = fencedCode(text);
+    return ranges === undefined || !insideCode(ranges, at);
+  };
+}
+
+/** True when the `[` at `i` is the box of a CHECKBOX match. */
+function checkboxAt(text: string, i: number): boolean {
+  const box = text.charCodeAt(i + 1);
+  if (text.charCodeAt(i + 2) !== 93 /* ] */) return false;
+  if (box !== 32 && box !== 120 && box !== 88 && box !== 45 && box !== 47 && box !== 126) return false; // ` xX-/~`
+  const after = text.charCodeAt(i + 3);
+  if (i + 3 < text.length && after !== 32 && after !== 9 && after !== 42 && !isBreak(after)) return false;
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k === i - 1 || k < 0) return false;
+  const c = text.charCodeAt(k);
+  if (c === 46 || c === 41) {
+    const d = text.charCodeAt(k - 1); // 1. 1)
+    if (!(d >= 48 && d <= 57)) return false;
+  } else if (c !== 45 && c !== 42 && c !== 43) return false; // - * +
+  for (k--; k >= 0 && !isBreak(text.charCodeAt(k)); k--) if (!isContainerChar(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** CHECKBOX outside fenced code, found from its `[` (a native search for one character) and read around it. */
 function hasCheckbox(text: string): boolean {
+  const outside = outsideCode(text);
   for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
-    const box = text.charCodeAt(i + 1);
-    if (text.charCodeAt(i + 2) !== 93 /* ] */) continue;
-    if (box !== 32 && box !== 120 && box !== 88 && box !== 45 && box !== 47 && box !== 126) continue; // ` xX-/~`
-    let k = i - 1;
-    while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
-    if (k === i - 1 || k < 0) continue;
-    const c = text.charCodeAt(k);
-    if (c === 45 || c === 42 || c === 43) return true; // - * +
-    if ((c === 46 || c === 41) && k > 0) {
-      const d = text.charCodeAt(k - 1); // 1. 1)
-      if (d >= 48 && d <= 57) return true;
-    }
+    if (checkboxAt(text, i) && outside(i)) return true;
+  }
+  return false;
+}
+
+/** `hasCheckbox` with the pattern over the whole text (the reference). */
+function hasCheckboxEverywhere(text: string): boolean {
+  const outside = outsideCode(text);
+  CHECKBOX.lastIndex = 0;
+  for (let m = CHECKBOX.exec(text); m; m = CHECKBOX.exec(text)) {
+    if (outside(m.index + m[0].length - 3)) return true;
   }
   return false;
 }
@@ -187,11 +237,12 @@ function hasMarkedItemEverywhere(text: string): boolean {
 /**
  * A quick look at a Markdown text: false when it certainly is no plan, log, summary, tracker or
  * task list (`isPlanLike` of its model would be false), so that only candidates are parsed.
- * Never false for a text the parser shows as a plan.
+ * Never false for a text the parser shows as a plan. `ascii`: whether the text is all ASCII,
+ * when the caller knows (from its bytes, say); else the look finds out.
  */
-export function mayBePlan(text: string): boolean {
+export function mayBePlan(text: string, ascii?: boolean): boolean {
   if (FRONT_STATUS.test(text.slice(0, 20_000)) || hasCheckbox(text)) return true;
-  const nonAscii = NON_ASCII.test(text);
+  const nonAscii = ascii === undefined ? NON_ASCII.test(text) : !ascii;
   if (nonAscii && FOLDING_OR_BREAK.test(text)) return mayBePlanEverywhere(text);
   if (someKeyLine(text)) return true;
   // Steps marked with a status emoji (`- Write the docs ✅`) in a document with a kind.
@@ -201,7 +252,7 @@ export function mayBePlan(text: string): boolean {
 /** `mayBePlan` by running each pattern over the whole text (the reference for the line-by-line look). */
 export function mayBePlanEverywhere(text: string): boolean {
   if (FRONT_STATUS.test(text.slice(0, 20_000))) return true;
-  if (CHECKBOX.test(text) || PHASE_NUMBER.test(text) || PHASE_ID.test(text) || TRACKER.test(text)) return true;
+  if (hasCheckboxEverywhere(text) || PHASE_NUMBER.test(text) || PHASE_ID.test(text) || TRACKER.test(text)) return true;
   if (FIX.test(text) || NUGGET.test(text) || STATUS_COLUMN.test(text)) return true;
   return KIND_HINT.test(text) && hasMarkedItemEverywhere(text);
 }
