@@ -103,6 +103,7 @@ if (args.has('--bench')) {
   builds.push({ ...bench, entryPoints: ['bench/discovery.ts'], outfile: 'out/bench/discovery.js' });
   builds.push({ ...bench, entryPoints: ['bench/mcp.ts'], outfile: 'out/bench/mcp.js' });
   builds.push({ ...bench, entryPoints: ['bench/activation.ts'], outfile: 'out/bench/activation.js' });
+  builds.push({ ...bench, entryPoints: ['bench/shapes.ts'], outfile: 'out/bench/shapes.js' });
 }
 
 /** The CLI is run as `phasewise` (npm's bin): keep it executable after every build. */

@@ -97,24 +97,38 @@ function linkedFileInside(abs: string, rootReal: string): boolean {
   }
 }
 
+/** Where files are read into: most Markdown files fit, so most are read with no stat. */
+let scratch: Buffer | undefined;
+const SCRATCH_BYTES = 1024 * 1024;
+
 /**
- * The bytes of a file, or its size when it is larger than `max` (then nothing is read): one
- * open and one fstat, no second look-up of the path (a tree of thousands of files notices).
+ * The bytes of a file, or its size when it is larger than `max` (then no more is read): one
+ * open, no second look-up of the path (a tree of thousands of files notices). A file that fits
+ * the scratch buffer is read to its end and returned as a view of that buffer, valid until the
+ * next call; a larger one is measured and read into a buffer of its own, never past `max`.
  */
 function readAtMost(abs: string, max: number): Buffer | number {
   const fd = fs.openSync(abs, 'r');
   try {
+    const s = (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES));
+    const cap = Math.min(s.length, max + 1);
+    let got = 0;
+    while (got < cap) {
+      const n = fs.readSync(fd, s, got, cap - got, null);
+      if (n === 0) return s.subarray(0, got);
+      got += n;
+    }
     const size = fs.fstatSync(fd).size;
     if (size > max) return size;
-    const buf = Buffer.allocUnsafe(size);
-    let got = 0;
-    while (got < size) {
-      const n = fs.readSync(fd, buf, got, size - got, null);
+    const buf = Buffer.allocUnsafe(Math.max(size, got));
+    s.copy(buf, 0, 0, got);
+    while (got < buf.length) {
+      const n = fs.readSync(fd, buf, got, buf.length - got, null);
       if (n === 0) break; // shrank meanwhile
       got += n;
     }
-    // A file that grows meanwhile is read as it was measured: never more than `max`.
-    return got === size ? buf : buf.subarray(0, got);
+    // A file that grows meanwhile is read as it was measured.
+    return got === buf.length ? buf : buf.subarray(0, got);
   } finally {
     fs.closeSync(fd);
   }

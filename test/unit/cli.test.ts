@@ -674,6 +674,18 @@ describe('cli list', () => {
     );
   });
 
+  it('reads a large file to its end, and a small one read after it whole', async function () {
+    this.timeout(30_000); // two megabytes through the unbundled test build
+    // Two megabytes of notes, then the tasks: more than one read's worth before them.
+    const filler = 'Notes on the garden, kept for later.\n'.repeat(56_000);
+    write(tree, 'long.md', `# Long chores\n\n${filler}\n- [x] water\n- [ ] sweep\n- [ ] dust\n`);
+    const json = ListJsonSchema.parse(JSON.parse((await run(['list', '--json'], tree)).stdout));
+    const long = json.files.find((f) => f.file === 'long.md');
+    assert.deepEqual(long?.progress, { completed: 1, total: 3 });
+    const chores = json.files.find((f) => f.file === 'notes/chores.md');
+    assert.ok(chores && chores.progress.total > 0);
+  });
+
   it('skips a file over the size limit and an unreadable one with a note, and goes on', async function () {
     const big = path.join(tree, 'big.md');
     fs.writeFileSync(big, CHORES);

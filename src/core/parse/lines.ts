@@ -41,10 +41,12 @@ let crAt = -1;
 
 function nextCarriageReturn(text: string, offset: number): number {
   if (text !== crText || offset < crFrom || (crAt >= 0 && offset > crAt)) {
-    crText = text;
     crFrom = offset;
     crAt = text.indexOf('\r', offset);
   }
+  // Kept even when equal: two strings of the same text compare character by character, and a
+  // long paragraph asks once per line (the same object compares at once).
+  crText = text;
   return crAt;
 }
 
@@ -62,10 +64,8 @@ let anyCr = false;
 
 /** Start of the line that contains `offset`. */
 export function lineStart(text: string, offset: number): number {
-  if (text !== anyCrText) {
-    anyCrText = text;
-    anyCr = text.indexOf('\r') >= 0;
-  }
+  if (text !== anyCrText) anyCr = text.indexOf('\r') >= 0;
+  anyCrText = text; // see nextCarriageReturn
   // Without carriage returns the last line feed decides, and lastIndexOf is native.
   if (!anyCr) return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
   let i = offset;

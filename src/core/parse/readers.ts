@@ -45,13 +45,20 @@ function fieldName(key: string): string {
 }
 
 /** Reads a field from the line text[s, e). */
+/** The first `:` in [from, to), or -1. */
+function colonAt(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 58) return i;
+  return -1;
+}
+
 export function readField(text: string, s: number, e: number, line: number): Field | undefined {
   const c = text.charCodeAt(s);
   // Quick rejects: fields start with `*`, a list marker, spaces, or a capital letter.
   if (!(c === 42 || c === 45 || c === 43 || c === 32 || c === 9 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return undefined;
-  // Every field has a colon within its first hundred or so characters.
-  const colon = text.indexOf(':', s);
-  if (colon < 0 || colon >= e || colon - s > 200) return undefined;
+  // Every field has a colon within its first hundred or so characters (looked for in the line
+  // only: a search to the text's end would make a long paragraph quadratic).
+  const colon = colonAt(text, s, Math.min(e, s + 201));
+  if (colon < 0) return undefined;
   const lineText = text.slice(s, e);
   let style: FieldStyle = 'colon-inside';
   let m = FIELD_INSIDE.exec(lineText);
