@@ -74,7 +74,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+/** Runs the command line of this process (dist/cli.js, the launcher, calls it). */
+export function run(): void {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
@@ -83,3 +84,5 @@ if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.m
     process.exitCode = code;
   });
 }
+
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) run();

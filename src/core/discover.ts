@@ -204,7 +204,8 @@ function someKeyLine(text: string): boolean {
   KEY_IDS.lastIndex = 0;
   for (let m = KEY_IDS.exec(text); m; m = KEY_IDS.exec(text)) {
     line(m.index);
-    if (once(8) && (stickyAt(TRACKER_AT, text, from) || stickyAt(PHASE_ID_AT, text, from))) return true;
+    if (stickyAt(TRACKER_AT, text, from) || stickyAt(PHASE_ID_AT, text, from)) return true;
+    KEY_IDS.lastIndex = to; // both are tried from the line's start: its other IDs change nothing
   }
   return false;
 }

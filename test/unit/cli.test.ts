@@ -476,7 +476,7 @@ describe('cli', () => {
 
     before(function () {
       this.timeout(60000);
-      if (!fs.existsSync(cli)) {
+      if (!fs.existsSync(cli) || !fs.existsSync(path.join(ROOT, 'dist', 'cli-main.js'))) {
         const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
         assert.equal(b.status, 0, b.stderr);
       }

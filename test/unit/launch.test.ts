@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { cacheFile } from '../../src/cli/launch';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const BUNDLE = path.join(ROOT, 'dist', 'cli-main.js');
+
+const PLAN = '# Chores\n\n## Phase 1: Sweep\n\n**Status:** Complete\n\n## Phase 2: Dust\n\n**Status:** Not started\n';
+
+describe('the launcher (dist/cli.js) and its compile cache', () => {
+  let tmp: string;
+  let env: NodeJS.ProcessEnv;
+  let cacheDir: string;
+
+  before(function () {
+    this.timeout(60_000);
+    if (!fs.existsSync(CLI) || !fs.existsSync(BUNDLE)) {
+      const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(b.status, 0, b.stderr);
+    }
+  });
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'phasewise-launch-'));
+    fs.writeFileSync(path.join(tmp, 'plan.md'), PLAN);
+    // The cache folder of every platform, inside the test's own folder.
+    const home = path.join(tmp, 'home');
+    env = { ...process.env, HOME: home, USERPROFILE: home, XDG_CACHE_HOME: path.join(tmp, 'cache'), LOCALAPPDATA: path.join(tmp, 'cache') };
+    delete env.PHASEWISE_NO_COMPILE_CACHE;
+    delete env.NODE_DISABLE_COMPILE_CACHE;
+    cacheDir = path.dirname(cacheFile(BUNDLE, 'list', env)!);
+  });
+
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const list = (e: NodeJS.ProcessEnv = env): { code: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, [CLI, 'list', '--json', tmp], { env: e, encoding: 'utf8' });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const cached = (): string[] => (fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []);
+
+  it('names one file per command, bundle and Node.js, in the user cache folder', () => {
+    const file = cacheFile(BUNDLE, 'list', env)!;
+    assert.ok(file.startsWith(tmp + path.sep), file);
+    assert.match(path.basename(file), new RegExp(`^${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+-list\\.bin$`));
+    assert.notEqual(cacheFile(BUNDLE, 'status', env), file);
+    assert.match(cacheFile(BUNDLE, '../../etc', env)!, /-other\.bin$/);
+    assert.equal(cacheFile(path.join(tmp, 'missing.js'), 'list', env), undefined);
+    assert.equal(cacheFile(BUNDLE, 'list', { ...env, PHASEWISE_NO_COMPILE_CACHE: '1' }), undefined);
+    assert.equal(cacheFile(BUNDLE, 'list', { ...env, NODE_DISABLE_COMPILE_CACHE: '1' }), undefined);
+  });
+
+  it('writes the cache after the first run and runs the same with it', function () {
+    this.timeout(30_000);
+    const first = list();
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /"file": "plan.md"/);
+    assert.deepEqual(cached(), [path.basename(cacheFile(BUNDLE, 'list', env)!)]);
+    const file = path.join(cacheDir, cached()[0]);
+    const written = fs.readFileSync(file);
+    assert.ok(written.length > 10_000, `${written.length} bytes`);
+    const second = list();
+    assert.deepEqual(second, first);
+    assert.deepEqual(fs.readFileSync(file), written, 'an accepted cache is not written again');
+  });
+
+  it('replaces a damaged cache, and runs without one it cannot write', function () {
+    this.timeout(30_000);
+    const good = list();
+    const file = path.join(cacheDir, cached()[0]);
+    fs.writeFileSync(file, Buffer.from('not a code cache at all'));
+    assert.deepEqual(list(), good);
+    assert.ok(fs.readFileSync(file).length > 10_000, 'rewritten');
+    // A file where the cache folder should be: nothing can be written, the command still runs.
+    fs.rmSync(path.dirname(cacheDir), { recursive: true });
+    fs.writeFileSync(path.dirname(cacheDir), 'in the way');
+    assert.deepEqual(list(), good);
+  });
+
+  it('writes nothing when turned off', function () {
+    this.timeout(30_000);
+    const r = list({ ...env, PHASEWISE_NO_COMPILE_CACHE: '1' });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(cached(), []);
+  });
+});
