@@ -43,7 +43,7 @@ export function cacheFile(bundle: string, command: string, env: NodeJS.ProcessEn
   } catch {
     return undefined;
   }
-  const name = /^[a-z][a-z-]{0,30}$/.test(command) ? command : 'other';
+  const name = /^[a-z]{1,30}$/.test(command) ? command : 'other'; // no `-`: the name ends at the last one
   return path.join(root, 'phasewise', 'compile-cache', `${process.version}-${process.arch}-${stamp}-${name}.bin`);
 }
 
@@ -56,15 +56,27 @@ function readCache(file: string | undefined): Buffer | undefined {
   }
 }
 
-/** Writes the cache beside its final name and renames it there: two commands at once each write a whole file. */
+/**
+ * Writes the cache beside its final name and renames it there: two commands at once each write
+ * a whole file. The caches of other bundles or Node.js versions (an upgrade) are removed.
+ */
 function writeCache(file: string, data: Buffer): void {
+  const dir = path.dirname(file);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, data, { mode: 0o600 });
     fs.renameSync(tmp, file);
   } catch {
-    // A read-only or full disk: the next run compiles again.
+    return; // a read-only or full disk: the next run compiles again
+  }
+  const current = path.basename(file).replace(/[^-]+\.bin$/, '');
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (name.endsWith('.bin') && !name.startsWith(current)) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // Another command removing them at the same time.
   }
 }
 

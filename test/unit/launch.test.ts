@@ -49,6 +49,7 @@ describe('the launcher (dist/cli.js) and its compile cache', () => {
     assert.match(path.basename(file), new RegExp(`^${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+-list\\.bin$`));
     assert.notEqual(cacheFile(BUNDLE, 'status', env), file);
     assert.match(cacheFile(BUNDLE, '../../etc', env)!, /-other\.bin$/);
+    assert.match(cacheFile(BUNDLE, 'no-such', env)!, /-other\.bin$/);
     assert.equal(cacheFile(path.join(tmp, 'missing.js'), 'list', env), undefined);
     assert.equal(cacheFile(BUNDLE, 'list', { ...env, PHASEWISE_NO_COMPILE_CACHE: '1' }), undefined);
     assert.equal(cacheFile(BUNDLE, 'list', { ...env, NODE_DISABLE_COMPILE_CACHE: '1' }), undefined);
@@ -79,6 +80,21 @@ describe('the launcher (dist/cli.js) and its compile cache', () => {
     fs.rmSync(path.dirname(cacheDir), { recursive: true });
     fs.writeFileSync(path.dirname(cacheDir), 'in the way');
     assert.deepEqual(list(), good);
+  });
+
+  it('removes the caches of another bundle or Node.js when it writes one', function () {
+    this.timeout(30_000);
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const stale = path.join(cacheDir, 'v18.0.0-x64-1000-1-list.bin');
+    fs.writeFileSync(stale, 'old');
+    const notes = path.join(cacheDir, 'README.txt');
+    fs.writeFileSync(notes, 'not ours');
+    assert.equal(list().code, 0);
+    assert.equal(fs.existsSync(stale), false);
+    assert.equal(fs.existsSync(notes), true, 'only cache files are removed');
+    const status = spawnSync(process.execPath, [CLI, 'status', path.join(tmp, 'plan.md')], { env, encoding: 'utf8' });
+    assert.equal(status.status, 0, status.stderr);
+    assert.equal(cached().filter((f) => f.endsWith('.bin')).length, 2, 'the list cache stays beside the status one');
   });
 
   it('writes nothing when turned off', function () {
