@@ -16,25 +16,12 @@
  *
  * Pure TypeScript, no `vscode` or Node import.
  */
+import { lineEnd, nextLine } from './parse/lines';
 
 /** Start and end offsets, in text order: each range is a fence from its opening line to its closing one. */
 export type CodeRanges = ReadonlyArray<readonly [number, number]>;
 
 const BREAKS = /[\u2028\u2029]/;
-
-/** The end of the line at `i` (the offset of its `\n` or `\r`, or the text's length). */
-function endOfLine(text: string, i: number): number {
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return i;
-}
-
-/** The start of the line after the one that ends at `e`. */
-function nextLine(text: string, e: number): number {
-  return text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
-}
 
 /** The length of the run of `c` at `i`. */
 function run(text: string, i: number, c: number): number {
@@ -64,7 +51,7 @@ export function fencedCode(text: string): CodeRanges | undefined {
   const out: Array<readonly [number, number]> = [];
   let open: { start: number; c: number; length: number } | undefined;
   for (let s = 0; s < text.length;) {
-    const e = endOfLine(text, s);
+    const e = lineEnd(text, s);
     if (open) {
       if (closes(text, s, e, open.c, open.length)) {
         out.push([open.start, e]);
@@ -87,7 +74,7 @@ export function fencedCode(text: string): CodeRanges | undefined {
         if (!text.startsWith('<!--', i)) return undefined;
         const end = text.indexOf('-->', i + 2);
         if (end < i + 4) return undefined;
-        s = nextLine(text, endOfLine(text, end));
+        s = nextLine(text, lineEnd(text, end));
         continue;
       }
       // A tab before column four takes the line to column four: at the top level no fence or

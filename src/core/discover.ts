@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { DocumentKindSchema, JSON_VERSION, StatusJsonSchema, type Plan } from './model';
-import { toStatusJson } from './report';
+import { currentPhaseJson, progress } from './report';
 import { lineEnd, lineStart } from './parse/lines';
 import { STATUS_EMOJI_START, findStatusEmoji } from './status';
 import { type CodeRanges, fencedCode, insideCode } from './codeFences';
@@ -278,8 +278,7 @@ export const ListJsonSchema = z.object({
 export type ListJson = z.infer<typeof ListJsonSchema>;
 export type ListEntry = ListJson['files'][number];
 
-/** One `files` entry of the list JSON. */
+/** One `files` entry of the list JSON: the fields of the status JSON it shares, made the same way. */
 export function toListEntry(plan: Plan, root: string, file: string): ListEntry {
-  const s = toStatusJson(plan, []);
-  return { root, file, kind: s.kind, title: s.title, currentPhase: s.currentPhase, progress: s.progress };
+  return { root, file, kind: plan.kind, title: plan.title ?? null, currentPhase: currentPhaseJson(plan), progress: progress(plan) };
 }

@@ -16,15 +16,20 @@ export function phaseTaskCounts(plan: Plan, phase: Phase): { done: number; total
   return { done: phase.tasks.filter((i) => plan.tasks[i].status === 'completed').length, total: phase.tasks.length };
 }
 
-export function toStatusJson(plan: Plan, diagnostics: readonly Diagnostic[], file?: string): StatusJson {
+/** The current phase as the JSON views name it (line 1-based), or null. */
+export function currentPhaseJson(plan: Plan): StatusJson['currentPhase'] {
   const cur = currentPhaseIndex(plan);
   const current = cur !== undefined ? plan.phases[cur] : undefined;
+  return current ? { number: current.number ?? null, id: current.id ?? null, title: current.title, line: current.line + 1 } : null;
+}
+
+export function toStatusJson(plan: Plan, diagnostics: readonly Diagnostic[], file?: string): StatusJson {
   return {
     version: JSON_VERSION,
     ...(file !== undefined ? { file } : {}),
     kind: plan.kind,
     title: plan.title ?? null,
-    currentPhase: current ? { number: current.number ?? null, id: current.id ?? null, title: current.title, line: current.line + 1 } : null,
+    currentPhase: currentPhaseJson(plan),
     progress: progress(plan),
     phases: plan.phases.map((p) => ({
       number: p.number ?? null,

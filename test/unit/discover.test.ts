@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePlan } from '../../src/core';
-import { DEFAULT_EXCLUDE, SKIPPED_DIRS, isPlanLike, mayBePlan, mayBePlanEverywhere } from '../../src/core/discover';
+import { DEFAULT_EXCLUDE, SKIPPED_DIRS, isPlanLike, mayBePlan, mayBePlanEverywhere, toListEntry } from '../../src/core/discover';
+import { toStatusJson } from '../../src/core/report';
 import pkg from '../../package.json';
 
 function findRoot(): string {
@@ -377,6 +378,19 @@ describe('discover', () => {
         assert.equal(mayBePlan(text), expected, JSON.stringify(text));
       }
       assert.ok(found > 1000 && found < 19000, `${found} of 20000 texts had a checkbox`);
+    });
+  });
+
+  describe('the list entry', () => {
+    it('says what status --json says of kind, title, current phase and progress, for every real plan', function () {
+      const files = [...allMarkdown(CORPUS), ...allMarkdown(path.join(ROOT, 'samples'))];
+      assert.ok(files.length >= 10, `found ${files.length} files`);
+      for (const f of files) {
+        const plan = parsePlan(fs.readFileSync(f, 'utf8'));
+        const s = toStatusJson(plan, []);
+        const entry = toListEntry(plan, 'docs', 'a/plan.md');
+        assert.deepEqual(entry, { root: 'docs', file: 'a/plan.md', kind: s.kind, title: s.title, currentPhase: s.currentPhase, progress: s.progress }, f);
+      }
     });
   });
 

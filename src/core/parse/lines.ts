@@ -62,6 +62,12 @@ export function lineEnd(text: string, offset: number): number {
 let anyCrText = '';
 let anyCr = false;
 
+/** The start of the line after the one that ends at `e` (past its `\r\n`, `\n` or `\r`); the text's length at its end. */
+export function nextLine(text: string, e: number): number {
+  if (e >= text.length) return text.length;
+  return text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+}
+
 /** Start of the line that contains `offset`. */
 export function lineStart(text: string, offset: number): number {
   if (text !== anyCrText) anyCr = text.indexOf('\r') >= 0;

@@ -16,7 +16,7 @@
  */
 import { type OpenEnd, openAtEnd, parseMarkdown, shiftBlocks, summarize } from './blocks';
 import { annotate } from './facts';
-import { isBlank, lineEnd, lineStarts } from './lines';
+import { isBlank, lineEnd, lineStarts, nextLine } from './lines';
 import { type ScanResult, scanBlocks } from './scan';
 import type { Block } from './types';
 
@@ -136,11 +136,6 @@ function parseChunk(text: string): Parsed {
 
 const ATX = /^#{1,6}(?:[ \t]|$)/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-
-function nextLine(text: string, e: number): number {
-  if (e >= text.length) return text.length;
-  return text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
-}
 
 /** Start of the first line after the line at `from` that can start a section, or text.length. */
 export function nextBoundary(text: string, from: number): number {
