@@ -168,6 +168,21 @@ function stickyAt(re: RegExp, text: string, at: number): boolean {
 }
 
 /**
+ * False when an ASCII letter (or, without `digits`, a digit) comes before `at` on its line,
+ * which starts at `from`: then the word at `at`, the first of its kind on the line, is not
+ * the line's first word, and neither FIX nor PHASE_NUMBER can match the line (their
+ * decoration holds no letter, and only FIX's holds digits, as `1.`). Saves running them.
+ */
+function decorationOnly(text: string, from: number, at: number, digits: boolean): boolean {
+  for (let k = from; k < at; k++) {
+    const c = text.charCodeAt(k);
+    if ((c | 32) >= 97 && (c | 32) <= 122) return false; // A-Z, a-z
+    if (!digits && c >= 48 && c <= 57) return false;
+  }
+  return true;
+}
+
+/**
  * True when a line that holds a key word or ID matches the pattern that word or ID belongs
  * to: tried from the line's start, once per line and pattern.
  */
@@ -195,10 +210,10 @@ function someKeyLine(text: string): boolean {
     if (c === 103) {
       if (stickyAt(NUGGET_AT, text, at)) return true; // gold
     } else if (c === 105 ? c2 === 115 : c === 112 && c2 === 114) {
-      if (once(1) && stickyAt(FIX_AT, text, from)) return true; // issue, problem
+      if (once(1) && decorationOnly(text, from, at, true) && stickyAt(FIX_AT, text, from)) return true; // issue, problem
     } else if (c === 115 && (text.charCodeAt(at + 3) | 32) === 116) {
       if (once(2) && STATUS_COLUMN.test(text.slice(from, to))) return true; // status, state
-    } else if (once(4) && stickyAt(PHASE_NUMBER_AT, text, from)) return true; // phase, stage, milestone, iteration
+    } else if (once(4) && decorationOnly(text, from, at, false) && stickyAt(PHASE_NUMBER_AT, text, from)) return true; // phase, stage, milestone, iteration
   }
   from = to = -1;
   KEY_IDS.lastIndex = 0;
