@@ -57,9 +57,10 @@ const INLINE = {
   estimate: /(\d+(?:\.\d+)?\s*[a-z]+)\s*(?:\(\s*)?estimate/i,
 };
 
+/** Whether a value names an estimate or an actual time at all (most name neither). */
+const TIME_WORD = /estimate|actual/i;
+
 function inlineAmount(value: string, word: keyof typeof INLINE): number | undefined {
-  // Most values name neither: no regular expression runs for them.
-  if (!value.toLowerCase().includes(word)) return undefined;
   const m = INLINE[word].exec(value);
   return m ? parseDuration(m[1]) : undefined;
 }
@@ -73,8 +74,10 @@ export function timesOf(fields: ReadonlyArray<{ name: string; value: string }>):
   let estimate: number | undefined;
   let actual: number | undefined;
   for (const f of fields) {
-    const inlineEstimate = inlineAmount(f.value, 'estimate');
-    const inlineActual = inlineAmount(f.value, 'actual');
+    // One search without a copy of the value (a field's value can be a long line).
+    const named = TIME_WORD.test(f.value);
+    const inlineEstimate = named ? inlineAmount(f.value, 'estimate') : undefined;
+    const inlineActual = named ? inlineAmount(f.value, 'actual') : undefined;
     if (isActualField(f.name)) actual ??= leadingDuration(f.value);
     else if (isEstimateField(f.name) && inlineActual === undefined) estimate ??= leadingDuration(f.value);
     estimate ??= inlineEstimate;
