@@ -332,3 +332,38 @@ describe('parse: the seed documents', () => {
     for (const f of files) same(readFileSync(join(dir, f), 'utf8'));
   });
 });
+
+describe('parse: a label after a step marker', () => {
+  const text = [
+    '## Phase 1: Checks',
+    '### Steps',
+    '1. Lint the sources ✅ DONE',
+    '2. Run the browser tests 🔄 **IN PROGRESS**',
+    '3. Measure the bundle ✅ PASS',
+    '4. Write the notes ✅ (after review)',
+    '5. ✅ README',
+    '',
+  ].join('\n');
+
+  it('is no part of the title, and the status comes from the emoji', () => {
+    const plan = same(text);
+    assert.deepEqual(
+      plan.tasks.map((t) => `${t.title}|${t.status}`),
+      [
+        'Lint the sources|completed',
+        'Run the browser tests|in-progress',
+        'Measure the bundle|completed',
+        'Write the notes (after review)|completed',
+        'README|completed',
+      ],
+    );
+  });
+
+  it('belongs to the status phrase when it is a status word, so an edit rewrites both', () => {
+    const plan = same(text);
+    const phrase = (i: number): string => text.slice(plan.tasks[i].mark!.phraseRange.start, plan.tasks[i].mark!.phraseRange.end);
+    assert.equal(phrase(0), '✅ DONE');
+    assert.equal(phrase(1), '🔄', 'a bold label stays as written');
+    assert.equal(phrase(2), '✅', '"PASS" is no status word: the emoji alone is the phrase');
+  });
+});

@@ -40,6 +40,10 @@ export function vocabularyOf(plan: Plan): Vocabularies {
         return;
       }
     }
+    if (m.source === 'marker' && markerSaysWord(m.text)) {
+      all.addText(m.text); // `✅ DONE`: its emoji and its word
+      return;
+    }
     if (m.source === 'marker' || m.source === 'heading') {
       if (m.text) all.addEmoji(m.status, m.text);
       return;
@@ -62,6 +66,12 @@ export function vocabularyOf(plan: Plan): Vocabularies {
   const result = { fields, table, headings, all };
   vocabularies.set(plan, result);
   return result;
+}
+
+/** True for a marker that carries a status word after its emoji (`✅ DONE`). */
+function markerSaysWord(phrase: string): boolean {
+  const p = parseStatusText(phrase);
+  return p.status !== 'unknown' && p.word.length > 0;
 }
 
 /**
@@ -93,9 +103,15 @@ export function markEdit(text: string, plan: Plan, mark: StatusMark, status: Kno
     }
     case 'marker':
     case 'heading': {
-      if (mark.source === 'heading' && parseStatusText(phrase).word) {
-        // `✅ COMPLETE`, `⏳ Pending`: words and emoji the way the file's headings write them.
-        return changeRange(text, mark.phraseRange.start, mark.phraseRange.end, formatStatus(status, phrase, vocab.headings));
+      if (mark.source === 'heading' ? parseStatusText(phrase).word : markerSaysWord(phrase)) {
+        // `✅ COMPLETE`, `⏳ Pending`: words and emoji the way the file's headings (or, for a
+        // marked step, `✅ DONE`, its markers and other statuses) write them.
+        return changeRange(
+          text,
+          mark.phraseRange.start,
+          mark.phraseRange.end,
+          formatStatus(status, phrase, mark.source === 'heading' ? vocab.headings : vocab.all),
+        );
       }
       const emoji = vocab.all.emojiFor(status);
       // A marker is replaced, never removed: for an item that is a task only because of its

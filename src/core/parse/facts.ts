@@ -12,7 +12,7 @@ import { isEstimateHeader } from '../durations';
 import { readPhaseHeading } from './headings';
 import { lineEnd } from './lines';
 import { CellNode } from './nodes';
-import { headingText, label, leadingMark, plainCell, readField, requirements, shared, splitCells, taskInfo, trailingMark } from './readers';
+import { headingText, label, leadingMark, markLabelLength, plainCell, readField, requirements, shared, splitCells, taskInfo, trailingMark } from './readers';
 import type { Block, HeadingFacts, ItemBlock, ItemFacts, ListBlock, RelField, RelMark, RelRow, TableEntry, TableFacts } from './types';
 
 const PHASE_NUMBER = /^(?:phase|stage|milestone)\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.)\-–—])\s*[:.)\-–—]?\s*(.*)$/i;
@@ -229,14 +229,17 @@ function itemFacts(text: string, item: ItemBlock): ItemFacts {
   const im = ITEM_LINE.exec(lineText);
   if (im) {
     const contentStart = s + im[1].length;
-    const mark = trailingMark(text, contentStart, e, 'marker') ?? leadingMark(text, contentStart, e);
+    const trailing = trailingMark(text, contentStart, e, 'marker');
+    const mark = trailing ?? leadingMark(text, contentStart, e);
     let at = e;
     while (at > contentStart && (text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9)) at--;
     facts.markAt = at;
     if (mark) {
-      // A marked item is always a task: read it now.
+      // A marked item is always a task: read it now. A label after a trailing marker
+      // (`✅ PASS`) is no part of its title.
       const a = mark.range.start - contentStart;
-      const b = mark.range.end - contentStart;
+      let b = mark.range.end - contentStart;
+      if (trailing && im[2].slice(0, a).trim()) b += markLabelLength(im[2], b); // `✅ README` alone keeps its words
       facts.info = taskInfo(im[2].slice(0, a) + im[2].slice(b));
       facts.mark = relMark(mark);
     } else facts.content = shared(im[2]);

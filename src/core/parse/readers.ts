@@ -5,7 +5,7 @@
  * read blocks with them.
  */
 import type { Field, FieldStyle, Status, StatusMark, TableCell } from '../model';
-import { findStatusEmoji } from '../status';
+import { findStatusEmoji, parseStatusText } from '../status';
 import { lineEnd } from './lines';
 import type { Block, Label, TaskInfo } from './types';
 
@@ -132,21 +132,41 @@ export function headingText(text: string, b: Block & { type: 'heading' }): { tex
   return { text: raw, start: s, end: e };
 }
 
-/** Splits a trailing status emoji off a title: `Test Execution ✅` -> status mark. */
+/** What may follow a trailing status emoji: a note in parentheses, a bold label or words in capitals. */
+const AFTER_MARK = /^\s*(?:\*\*|__)?\s*(?:\([^)]*\)|\*\*[^*]*\*\*|[A-Z_]+(?: [A-Z_]+)*)?\s*(?:\*\*|__)?\s*$/;
+/** A label in capitals or bold after the emoji (`✅ PASS`, `🔄 **IN PROGRESS**`): part of the marker, not of the title. */
+const MARK_LABEL = /^(\s*)(?:\*\*([^*]+)\*\*|__([^_]+)__|([A-Z_]+(?: [A-Z_]+)*))\s*$/;
+
+/**
+ * Splits a trailing status emoji off a title: `Test Execution ✅` -> status mark. On a list
+ * item, a label in capitals after it that is a status phrase (`✅ DONE`, `🔄 IN PROGRESS`) is
+ * part of the phrase, so that a status change rewrites both.
+ */
 export function trailingMark(text: string, start: number, end: number, source: StatusMark['source']): StatusMark | undefined {
   const slice = text.slice(start, end);
   const found = findStatusEmoji(slice);
   if (!found.length) return undefined;
   const last = found[found.length - 1];
   const after = slice.slice(last.end);
-  if (!/^\s*(?:\*\*|__)?\s*(?:\([^)]*\)|\*\*[^*]*\*\*|[A-Z_]+(?: [A-Z_]+)*)?\s*(?:\*\*|__)?\s*$/.test(after)) return undefined;
+  if (!AFTER_MARK.test(after)) return undefined;
+  let phraseEnd = last.end;
+  const label = source === 'marker' ? MARK_LABEL.exec(after) : null;
+  const words = label?.[4];
+  const says = words ? parseStatusText(words) : undefined;
+  if (label && words && says && says.status !== 'unknown' && says.word === words) phraseEnd = last.end + label[1].length + words.length;
   return {
     status: last.status,
-    text: slice.slice(last.start, last.end),
+    text: slice.slice(last.start, phraseEnd),
     range: { start: start + last.start, end: start + last.end },
-    phraseRange: { start: start + last.start, end: start + last.end },
+    phraseRange: { start: start + last.start, end: start + phraseEnd },
     source,
   };
+}
+
+/** The length of a marker's label after `at` in `content` (see MARK_LABEL), or 0. */
+export function markLabelLength(content: string, at: number): number {
+  const m = MARK_LABEL.exec(content.slice(at));
+  return m ? content.length - at : 0;
 }
 
 export function leadingMark(text: string, start: number, end: number): StatusMark | undefined {
