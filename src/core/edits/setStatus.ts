@@ -6,7 +6,7 @@
 import type { KnownStatus, Phase, Plan, StatusMark } from '../model';
 import { actualField, actualSamples, formatDurationLike } from '../durations';
 import { PHASE_WORDS, STATUSES } from '../model';
-import { formatStatus } from '../status';
+import { formatStatus, parseStatusText } from '../status';
 import { formatTimestamp } from '../dates';
 import { phaseNumberOrId } from '../identity';
 import { phaseLabel } from '../labels';
@@ -126,6 +126,9 @@ function unmarkedPhaseEdits(text: string, plan: Plan, index: number, status: Kno
 
 /** Writes a status into a phase heading the way the file's other phase headings show theirs. */
 function insertHeadingStatus(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit | undefined {
+  // Pending already, in a file whose headings write nothing for pending: nothing to write.
+  const pendingShown = plan.phases.some((p, i) => i !== index && p.status === 'pending' && (p.mark?.source === 'heading' || p.leadMark));
+  if (status === 'pending' && plan.phases[index].status === 'pending' && !pendingShown) return undefined;
   const sample =
     plan.phases.find((p, i) => i !== index && p.mark?.source === 'heading')?.mark ?? plan.phases.find((p, i) => i !== index && p.headingMark)?.headingMark;
   if (!sample) return undefined;
@@ -180,6 +183,31 @@ function leadEdit(text: string, plan: Plan, index: number, status: KnownStatus, 
   return changeRange(text, lead.phraseRange.start, end, '');
 }
 
+/**
+ * A trailing status emoji in a phase heading (`## Phase 7: Testing ✅`), the way the file's
+ * other phase headings in the new status write theirs: their emoji, or none where they show
+ * none (`## Phase 8: Release` for a phase not started). Words (`✅ COMPLETE`) and headings the
+ * file has no sample for take the vocabulary's phrase (markEdit).
+ */
+function headingMarkEdit(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit | undefined {
+  const mark = plan.phases[index].mark!;
+  const phrase = text.slice(mark.phraseRange.start, mark.phraseRange.end);
+  if (parseStatusText(phrase).word) return markEdit(text, plan, mark, status, vocab);
+  let sample: StatusMark | undefined;
+  let without = 0;
+  plan.phases.forEach((p, i) => {
+    if (i === index || p.status !== status) return;
+    if (p.mark?.source === 'heading' && !parseStatusText(p.mark.text).word) sample ??= p.mark;
+    else if (!p.mark && !p.leadMark && !p.headingMark) without++;
+  });
+  if (sample || !without) return markEdit(text, plan, mark, status, vocab);
+  let start = mark.phraseRange.start;
+  while (start > plan.phases[index].headingRange.start && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let end = mark.phraseRange.end;
+  while (text[end] === '\uFE0F') end++;
+  return changeRange(text, start, end, '');
+}
+
 /** A leading emoji for a heading without one, where most other phase headings in the new status have one. */
 function leadInsert(text: string, plan: Plan, index: number, status: KnownStatus): TextEdit | undefined {
   let sample: Phase | undefined;
@@ -223,7 +251,8 @@ export function setPhaseStatus(text: string, plan: Plan, index: number, status: 
   if (phase.mark?.source === 'checkbox' && !vocab.all.boxStatuses().includes(status)) return [];
   if (phase.leadMark) edits.push(leadEdit(text, plan, index, status, vocab));
   else if (phase.mark?.source === 'heading' || phase.headingMark) edits.push(leadInsert(text, plan, index, status));
-  if (phase.mark && phase.mark !== phase.leadMark) edits.push(markEdit(text, plan, phase.mark, status, vocab));
+  if (phase.mark?.source === 'heading' && phase.mark !== phase.leadMark) edits.push(headingMarkEdit(text, plan, index, status, vocab));
+  else if (phase.mark && phase.mark !== phase.leadMark) edits.push(markEdit(text, plan, phase.mark, status, vocab));
   else if (!phase.mark && !row) edits.push(...unmarkedPhaseEdits(text, plan, index, status, vocab));
   if (phase.headingMark) edits.push(markEdit(text, plan, phase.headingMark, status, vocab));
   if (row?.mark) edits.push(markEdit(text, plan, row.mark, status, vocab));
