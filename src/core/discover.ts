@@ -7,7 +7,7 @@
  * Pure TypeScript, no `vscode` or Node import.
  */
 import * as z from 'zod/mini';
-import { DocumentKindSchema, JSON_VERSION, StatusJsonSchema, type Plan } from './model';
+import { DocumentKindSchema, JSON_VERSION, PHASE_ID_PREFIXES, PHASE_ID_SOURCE, StatusJsonSchema, type Plan } from './model';
 import { currentPhaseJson, progress } from './report';
 import { lineEnd, lineStart } from './parse/lines';
 import { STATUS_EMOJI_START, findStatusEmoji } from './status';
@@ -51,13 +51,13 @@ const CHECKBOX = /^[ \t>*+\-.)0-9]*?(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\](?=[ \t*]
 // `- `, `**` or an emoji (`[^\p{L}\p{N}\r\n]*`). Each is written once, as a source, and
 // compiled for both uses: `^` + multiline for the whole text, sticky for one line start.
 const PHASE_NUMBER_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:phase|stage|milestone|iteration)\s+(?:\d|[A-Z](?![\p{L}\p{N}]))`;
-const PHASE_ID_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:[Pp]hase\s+)?(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]`;
+const PHASE_ID_SRC = String.raw`[^\p{L}\p{N}\r\n]*` + PHASE_ID_SOURCE;
 const TRACKER_SRC = String.raw`\uFEFF?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__){0,2}[A-Z][A-Z0-9-]*?-\d`;
 const FIX_SRC = String.raw`(?:[^\p{L}\p{N}\r\n]|\d{1,9}[.)])*(?:problem|issue)[^\p{L}\p{N}]*:`;
 /** A numbered phase heading: `Phase 3`, `Stage 2`, `Milestone 1.2`, `Iteration 4`. */
 const PHASE_NUMBER = new RegExp('^' + PHASE_NUMBER_SRC, 'imu');
 const PHASE_NUMBER_AT = new RegExp(PHASE_NUMBER_SRC, 'iuy');
-/** A phase heading with an ID: `PH-NEXT-002`, `WS-2`, `MS-1`. */
+/** A phase heading with an ID: `PH-NEXT-002`, `WS-2`, `MS-1`, `Phase ING-1`. */
 const PHASE_ID = new RegExp('^' + PHASE_ID_SRC, 'mu');
 const PHASE_ID_AT = new RegExp(PHASE_ID_SRC, 'uy');
 /** A tracker entry: a heading (ATX, or the first line of a setext one) that starts with an ID like `SEC-002`. */
@@ -78,7 +78,7 @@ const STATUS_COLUMN = /(?:^|\|)[ \t]*(?:\*\*|__|`)?(?:status|state)(?:\*\*|__|`)
  */
 const KEY_WORDS = /phase|stage|milestone|iteration|problem|issue|gold|stat(?:us|e)/gi;
 /** What PHASE_ID and TRACKER cannot match without: an ID's `X-1` or `PH-X`. */
-const KEY_IDS = /[A-Z0-9-]-\d|(?:PH|PHASE|WS|WP|MS)-[A-Z0-9]/g;
+const KEY_IDS = new RegExp(String.raw`[A-Z0-9-]-\d|(?:${PHASE_ID_PREFIXES})-[A-Z0-9]`, 'g');
 /**
  * What gives a document of marked steps a kind: a word of its title, a field that says what
  * the plan is for (`**Goal:**`), a task ID, a `Current Phase` line. (A title is cleaned of

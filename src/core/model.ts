@@ -101,6 +101,16 @@ export type PhaseKeyword = 'Stage' | 'Milestone' | 'Iteration';
 /** The words a numbered phase heading starts with, as a regular-expression alternation. */
 export const PHASE_WORDS = 'phase|stage|milestone|iteration';
 
+/** The prefixes that make an ID a phase ID without the word Phase before it (`PH-NEXT-002`, `WS-2`, `MS-1`). */
+export const PHASE_ID_PREFIXES = 'PH|PHASE|WS|WP|MS';
+
+/**
+ * A phase ID at the start of a heading's text, its ID captured: one of PHASE_ID_PREFIXES
+ * (`PH-NEXT-002`, `Phase WS-3`), or after the word Phase any capitalised ID whose last part
+ * has a digit (`Phase ING-1`; not `Phase A-B testing`). Source of a regular expression.
+ */
+export const PHASE_ID_SOURCE = String.raw`(?:[Pp]hase\s+(?=(?:${PHASE_ID_PREFIXES})-|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d)|(?=(?:${PHASE_ID_PREFIXES})-))([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)`;
+
 export interface Phase {
   /** `3` for `Phase 3: ...`, `2.1` for `Phase 2.1`. */
   number?: string;

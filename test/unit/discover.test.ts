@@ -61,6 +61,7 @@ describe('discover', () => {
       ['a stage heading', 'Stage 2 - Wider audience\n-----\n'],
       ['an iteration heading', '## Iteration 4: Polish\n'],
       ['a phase ID heading', '## PH-LAUNCH-001 Prepare\n'],
+      ['a phase heading with an ID of its own', '### Phase ING-1: Seed\n\n**Status:** Done\n'],
       ['a tracker heading', '# Work\n\n### BUG-12: Crash on start\n\n**Status:** Open\n'],
       ['a bold tracker heading with a BOM', '\uFEFF## **OPS-7** Rotate keys\n'],
       ['a setext tracker heading', 'API-3 Rate limits\n===\n'],

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlan, parseWhole, PlanDocument } from '../../src/core/parse/document';
 import type { Plan } from '../../src/core/model';
+import { parseCurrentPhase } from '../../src/core/edits/currentPhase';
 
 function phases(plan: Plan): string[] {
   return plan.phases.map((p) => `${p.number ?? p.id}|${p.title}|${p.status}`);
@@ -365,5 +366,34 @@ describe('parse: a label after a step marker', () => {
     assert.equal(phrase(0), '✅ DONE');
     assert.equal(phrase(1), '🔄', 'a bold label stays as written');
     assert.equal(phrase(2), '✅', '"PASS" is no status word: the emoji alone is the phrase');
+  });
+});
+
+describe('parse: phase IDs after the word Phase', () => {
+  it('reads any capitalised ID with a number, and not a lettered phase name', () => {
+    const plan = same(
+      [
+        '# Data plan',
+        '## Phase ING-1: Seed the tables ✅',
+        '## Phase DATA-2A - Import the feeds',
+        '**Status:** In progress',
+        '## Phase WS-B: Known prefix without a number',
+        '## PH-3: Known prefix alone',
+        '**Current Phase:** Phase DATA-2A',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      plan.phases.map((p) => `${p.id}|${p.title}|${p.status}`),
+      [
+        'ING-1|Seed the tables|completed',
+        'DATA-2A|Import the feeds|in-progress',
+        'WS-B|Known prefix without a number|pending',
+        'PH-3|Known prefix alone|pending',
+      ],
+    );
+    assert.deepEqual(parseCurrentPhase('Phase DATA-2A (feeds)'), { id: 'DATA-2A' });
+    assert.deepEqual(parseCurrentPhase('PH-3'), { id: 'PH-3' });
+    assert.deepEqual(parseCurrentPhase('Phase 4 of 6'), { number: '4', total: '6' });
   });
 });

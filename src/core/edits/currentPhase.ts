@@ -1,11 +1,13 @@
 /** The Current Phase line: which phase it names, the edit that makes it name another, and the phase being worked on. */
-import type { Field, Phase, Plan, Status, Task } from '../model';
+import { type Field, PHASE_ID_SOURCE, type Phase, type Plan, type Status, type Task } from '../model';
 import { phaseIdentity } from '../identity';
 import { type TextEdit, changeRange, editRange } from './text';
 
+const CURRENT_ID = new RegExp(String.raw`(?<![A-Za-z0-9-])${PHASE_ID_SOURCE}\b`);
+
 /** The phase a `Current Phase` value points at: `Phase 3 of 6`, `3/6`, `PH-NEXT-002`. */
 export function parseCurrentPhase(value: string): { number?: string; id?: string; total?: string } {
-  const id = /\b((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)\b/.exec(value);
+  const id = CURRENT_ID.exec(value);
   if (id) return { id: id[1] };
   const m = /^(?:\**\s*)?(?:phase\s+)?(\d+(?:\.\d+)*)(?:\s*(?:of|\/)\s*(\d+))?/i.exec(value.trim());
   if (m) return { number: m[1], total: m[2] };

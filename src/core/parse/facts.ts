@@ -6,7 +6,7 @@
  * context that crosses blocks (open headings, the label before a list, phase membership) and
  * the absolute offsets are worked out again.
  */
-import type { Field, StatusMark } from '../model';
+import { type Field, PHASE_ID_SOURCE, type StatusMark } from '../model';
 import { parseStatusText } from '../status';
 import { isEstimateHeader } from '../durations';
 import { readPhaseHeading } from './headings';
@@ -16,7 +16,7 @@ import { headingText, label, leadingMark, markLabelLength, plainCell, readField,
 import type { Block, HeadingFacts, ItemBlock, ItemFacts, ListBlock, RelField, RelMark, RelRow, TableEntry, TableFacts } from './types';
 
 const PHASE_NUMBER = /^(?:phase|stage|milestone)\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.)\-–—])\s*[:.)\-–—]?\s*(.*)$/i;
-const PHASE_ID = /^(?:[Pp]hase\s+)?((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;
+const PHASE_ID = new RegExp(`^${PHASE_ID_SOURCE}(?=$|[\\s:.\\-–—])\\s*[:.\\-–—]?\\s*(.*)$`);
 /** A part named after an entry's ID in its heading: `Phase 2`, `Part 3`. */
 const ENTRY_PART = /^((?:phase|part|stage|step|milestone)\s+\d+[a-z]?)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/i;
 const TASK_ID_HEADING = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;

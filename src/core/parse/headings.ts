@@ -8,7 +8,7 @@
  * with its context (earlier phases, the headings around it) by the model builder (entries.ts).
  */
 import { findStatusEmoji, parseStatusText } from '../status';
-import { PHASE_WORDS, type PhaseKeyword, type Status } from '../model';
+import { PHASE_ID_SOURCE, PHASE_WORDS, type PhaseKeyword, type Status } from '../model';
 
 interface HeadingStatus {
   status: Status;
@@ -38,7 +38,7 @@ interface PhaseHeading {
 }
 
 const KEYWORD = new RegExp(`^(${PHASE_WORDS})\\s+(\\d+(?:\\.\\d+)*[a-z]?|[A-Z])(?=$|[\\s:.)\\-–—,(*~]|\\p{Extended_Pictographic})`, 'iu');
-const ID = /^(?:[Pp]hase\s+)?((?:PH|PHASE|WS|WP|MS)(?:-[A-Z0-9]+)+)(?=$|[\s:.\-–—])/;
+const ID = new RegExp(`^${PHASE_ID_SOURCE}(?=$|[\\s:.\\-–—])`);
 /** Leading decoration: emoji, strike-through, emphasis. */
 const LEAD = /^(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)+\s*|~~|\*\*|__|\*|_)+/u;
 const SEPARATOR = /^\s*(?:[:.)]|[-–—|]|\*\*\s*[:.\-–—])/;
