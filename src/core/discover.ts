@@ -7,7 +7,7 @@
  * Pure TypeScript, no `vscode` or Node import.
  */
 import * as z from 'zod/mini';
-import { DocumentKindSchema, JSON_VERSION, PHASE_ID_PREFIXES, PHASE_ID_SOURCE, StatusJsonSchema, type Plan } from './model';
+import { DocumentKindSchema, JSON_VERSION, PHASE_ID_PREFIXES, PHASE_ID_SOURCE, PHASE_WORDS, StatusJsonSchema, type Plan } from './model';
 import { currentPhaseJson, progress } from './report';
 import { lineEnd, lineStart } from './parse/lines';
 import { STATUS_EMOJI_START, findStatusEmoji } from './status';
@@ -50,7 +50,7 @@ const CHECKBOX = /^[ \t>*+\-.)0-9]*?(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\](?=[ \t*]
 // Headings and fields are read from the start of their line, after decoration such as `## `,
 // `- `, `**` or an emoji (`[^\p{L}\p{N}\r\n]*`). Each is written once, as a source, and
 // compiled for both uses: `^` + multiline for the whole text, sticky for one line start.
-const PHASE_NUMBER_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:phase|stage|milestone|iteration)\s+(?:\d|[A-Z](?![\p{L}\p{N}]))`;
+const PHASE_NUMBER_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:${PHASE_WORDS})\s+(?:\d|[A-Z](?![\p{L}\p{N}]))`;
 const PHASE_ID_SRC = String.raw`[^\p{L}\p{N}\r\n]*` + PHASE_ID_SOURCE;
 const TRACKER_SRC = String.raw`\uFEFF?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__){0,2}[A-Z][A-Z0-9-]*?-\d`;
 const FIX_SRC = String.raw`(?:[^\p{L}\p{N}\r\n]|\d{1,9}[.)])*(?:problem|issue)[^\p{L}\p{N}]*:`;
@@ -76,7 +76,7 @@ const STATUS_COLUMN = /(?:^|\|)[ \t]*(?:\*\*|__|`)?(?:status|state)(?:\*\*|__|`)
  * the case-insensitive search finds what their Unicode-aware patterns do, given no character
  * that folds to ASCII only under Unicode case folding).
  */
-const KEY_WORDS = /phase|stage|milestone|iteration|problem|issue|gold|stat(?:us|e)/gi;
+const KEY_WORDS = new RegExp(`${PHASE_WORDS}|problem|issue|gold|stat(?:us|e)`, 'gi');
 /** What PHASE_ID and TRACKER cannot match without: an ID's `X-1` or `PH-X`. */
 const KEY_IDS = new RegExp(String.raw`[A-Z0-9-]-\d|(?:${PHASE_ID_PREFIXES})-[A-Z0-9]`, 'g');
 /**

@@ -397,3 +397,27 @@ describe('parse: phase IDs after the word Phase', () => {
     assert.deepEqual(parseCurrentPhase('Phase 4 of 6'), { number: '4', total: '6' });
   });
 });
+
+describe('parse: every phase word alike', () => {
+  it('ties overview rows named with any phase word to their headings', () => {
+    const plan = same(
+      [
+        '# Sketchbook',
+        '',
+        '| Phase | Status |',
+        '|---|---|',
+        '| Iteration 1 | Done |',
+        '| Stage 2 | In progress |',
+        '',
+        '## Iteration 1: Sketch',
+        '',
+        '## Stage 2: Polish',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      plan.phases.map((p) => `${p.title}|${p.status}`),
+      ['Sketch|completed', 'Polish|in-progress'],
+    );
+  });
+});

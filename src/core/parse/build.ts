@@ -6,7 +6,7 @@
  * (slices at block offsets), never from mdast inline nodes, so a title or a status reads the
  * same however the document around it parses.
  */
-import type { Field, Heading, OverviewTable, Plan } from '../model';
+import { type Field, type Heading, type OverviewTable, PHASE_WORDS, type Plan } from '../model';
 import type { Block, ItemBlock, ItemFacts, Label, ListBlock, ParagraphFacts, RelField, TableFacts } from './types';
 import { lineEnd } from './lines';
 import { readFrontMatter } from './frontMatter';
@@ -177,7 +177,9 @@ function entryTimes(t: TaskNode, rf: RelField): void {
   if (times.actual !== undefined) t.actual ??= times.actual;
 }
 
-const PHASE_ITEM = /^(?:\*\*)?(?:phase|stage|milestone)\s+(\d+(?:\.\d+)*)\s*[:.\-–—]\s*(.+)$/i;
+const PHASE_ITEM = new RegExp(String.raw`^(?:\*\*)?(?:${PHASE_WORDS})\s+(\d+(?:\.\d+)*)\s*[:.\-–—]\s*(.+)$`, 'i');
+/** A line that names a phase by its number (`Phase 2`, `**Stage 3**`). */
+const NAMES_PHASE = new RegExp(String.raw`^\s*(?:\*\*)?(?:${PHASE_WORDS})\s+\d`, 'i');
 
 /** The number and name of a checklist item that names a phase (`**Phase 2: Search** - find ...`). */
 function phaseItem(f: ItemFacts): { number: string; title: string } | undefined {
@@ -208,7 +210,7 @@ function currentPhaseSection(ctx: Context, b: Block, off: number, ln: number): v
   const s = b.start + off;
   const e = lineEnd(ctx.text, s);
   const line = ctx.text.slice(s, e);
-  if (!/^\s*(?:\*\*)?(?:phase|stage|milestone|iteration)\s+\d/i.test(line)) return;
+  if (!NAMES_PHASE.test(line)) return;
   let ve = e;
   while (ve > s && /\s/.test(ctx.text[ve - 1])) ve--;
   const f: Field = new FieldNode('Current Phase', 'current phase', ctx.text.slice(s, ve), b.line + ln, 'plain', s, e, s);

@@ -6,7 +6,7 @@
  * context that crosses blocks (open headings, the label before a list, phase membership) and
  * the absolute offsets are worked out again.
  */
-import { type Field, PHASE_ID_SOURCE, type StatusMark } from '../model';
+import { type Field, PHASE_ID_SOURCE, PHASE_WORDS, type StatusMark } from '../model';
 import { parseStatusText } from '../status';
 import { isEstimateHeader } from '../durations';
 import { readPhaseHeading } from './headings';
@@ -15,7 +15,8 @@ import { CellNode } from './nodes';
 import { headingText, label, leadingMark, markLabelLength, plainCell, readField, requirements, shared, splitCells, taskInfo, trailingMark } from './readers';
 import type { Block, HeadingFacts, ItemBlock, ItemFacts, ListBlock, RelField, RelMark, RelRow, TableEntry, TableFacts } from './types';
 
-const PHASE_NUMBER = /^(?:phase|stage|milestone)\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.)\-–—])\s*[:.)\-–—]?\s*(.*)$/i;
+const PHASE_NUMBER = new RegExp(String.raw`^(?:${PHASE_WORDS})\s+(\d+(?:\.\d+)*[a-z]?)(?=$|[\s:.)\-–—])\s*[:.)\-–—]?\s*(.*)$`, 'i');
+const LEADING_PHASE_WORD = new RegExp(String.raw`^(?:${PHASE_WORDS})\s+`, 'i');
 const PHASE_ID = new RegExp(`^${PHASE_ID_SOURCE}(?=$|[\\s:.\\-–—])\\s*[:.\\-–—]?\\s*(.*)$`);
 /** A part named after an entry's ID in its heading: `Phase 2`, `Part 3`. */
 const ENTRY_PART = /^((?:phase|part|stage|step|milestone)\s+\d+[a-z]?)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/i;
@@ -284,7 +285,7 @@ function tableFacts(text: string, b: Block & { type: 'table' }): TableFacts {
     const statusCell = r.cells[statusColumn];
     if (!keyCell || !statusCell) continue;
     const cell = plainCell(keyCell.text)
-      .replace(/^(?:phase|stage|milestone)\s+/i, '')
+      .replace(LEADING_PHASE_WORD, '')
       .replace(/\s*(?:✅|🔄|⏸|❌|⛔|⏳|\uFE0F)+$/u, '')
       .trim();
     // `1. Foundation`, `2: Search`, `3 — Calendar`: the number is the key, the rest its name.

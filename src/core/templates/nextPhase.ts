@@ -2,7 +2,7 @@
  * The next-phase template: a phase section in the shape of the phases already there, a row in
  * the overview table padded like the others, and one more in the Current Phase total.
  */
-import type { OverviewTable, Phase, Plan } from '../model';
+import { type OverviewTable, PHASE_WORDS, type Phase, type Plan } from '../model';
 import { formatStatus } from '../status';
 import { fieldStyleOf } from '../fieldStyle';
 import type { Block } from '../parse/blocks';
@@ -15,6 +15,9 @@ import { type TextEdit, insertAt, nextLineStart } from '../edits/text';
 import { type PhaseShape, phaseNodes } from './bodies';
 import { type RuleShape, DEFAULT_RULE, markdownWriter, rule, table } from './mdast';
 import { documentBlocks, insertNodes, ruleShape, trailingRule } from './layout';
+
+/** A numbered phase heading's word and the separator after its number (`Phase 3:`). */
+const NUMBERED_HEADING = new RegExp(String.raw`^\W*(${PHASE_WORDS})\s+\d+(?:\.\d+)*[a-z]?\s*([:.)\-–—])?`, 'i');
 
 /** The shape to copy a pending status from: a pending phrase, else a snake-case one, else the last. */
 function shapeFrom(text: string, marks: ReadonlyArray<{ status: string; phraseRange: { start: number; end: number } }>): string {
@@ -93,9 +96,7 @@ export function nextPhase(text: string, plan: Plan, title: string): TextEdit[] {
     .find((f) => /\bsteps?\b/i.test(f.key));
   const lastNumbered = [...plan.phases].reverse().find((p) => p.number !== undefined);
   const sepMatch = lastNumbered
-    ? /^\W*(phase|stage|milestone)\s+\d+(?:\.\d+)*[a-z]?\s*([:.)\-–—])?/i.exec(
-        text.slice(lastNumbered.headingRange.start, lastNumbered.headingRange.end).replace(/^#+\s*/, ''),
-      )
+    ? NUMBERED_HEADING.exec(text.slice(lastNumbered.headingRange.start, lastNumbered.headingRange.end).replace(/^#+\s*/, ''))
     : null;
   const shape: PhaseShape = {
     depth: minDepth,
