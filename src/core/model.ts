@@ -65,6 +65,8 @@ export interface Task {
   headingMark?: StatusMark;
   /** The status cell of a table row that repeats this tracker entry (a summary table), kept in step with `mark`. */
   rowMark?: StatusMark;
+  /** A status emoji after a checkbox task's text (`- [x] Ship ✅`), kept in step with its box. */
+  echoMark?: StatusMark;
   /** The first line of the task (list item line or tracker heading). */
   range: Range;
   /** The whole task: list item with its children, or the tracker entry's section. */

@@ -421,3 +421,16 @@ describe('parse: every phase word alike', () => {
     );
   });
 });
+
+describe('parse: a marker after a checkbox task', () => {
+  it('is no part of the title; the box stays the status', () => {
+    const text = ['# Chores', '', '- [x] Sweep the hall ✅', '- [ ] Dust the shelves ✅ DONE', '- [x] ✅ Water', '- [x] Oil the hinges (✅ twice)', ''].join(
+      '\n',
+    );
+    const plan = same(text);
+    assert.deepEqual(
+      plan.tasks.map((t) => `${t.title}|${t.status}|${t.echoMark ? text.slice(t.echoMark.phraseRange.start, t.echoMark.phraseRange.end) : '-'}`),
+      ['Sweep the hall|completed|✅', 'Dust the shelves|pending|✅ DONE', '✅ Water|completed|-', 'Oil the hinges (✅ twice)|completed|-'],
+    );
+  });
+});

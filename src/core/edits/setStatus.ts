@@ -106,17 +106,15 @@ function unmarkedPhaseEdits(text: string, plan: Plan, index: number, status: Kno
   // Checkbox-driven: the phase is as done as its boxes.
   const boxes = phase.tasks.map((t) => plan.tasks[t]).filter((t) => t.kind === 'checkbox' && t.mark);
   if (status === 'completed') {
-    return boxes
-      .filter((t) => t.status !== 'completed')
-      .map((t) => markEdit(text, plan, t.mark!, 'completed', vocab))
-      .filter((e): e is TextEdit => !!e);
+    return phase.tasks
+      .filter((i) => plan.tasks[i].kind === 'checkbox' && plan.tasks[i].mark && plan.tasks[i].status !== 'completed')
+      .flatMap((i) => boxEdits(text, plan, i, 'completed', vocab));
   }
   if (status === 'in-progress') {
     if (boxes.some((t) => t.status === 'in-progress')) return [];
     const first = boxes.find((t) => t.status !== 'completed');
     if (!first || !vocab.all.hasProgressBox()) return [];
-    const e = markEdit(text, plan, first.mark!, 'in-progress', vocab);
-    return e ? [e] : [];
+    return boxEdits(text, plan, plan.tasks.indexOf(first), 'in-progress', vocab);
   }
   throw new PhasewiseError(
     `${phaseLabel(phase)} keeps its status in its checkboxes; it can be ${phaseStatusesExpressible(plan, index).join(' or ') || 'changed only through its tasks'}, not ${status}. Nothing was changed.`,
@@ -301,12 +299,48 @@ export function setTaskStatus(text: string, plan: Plan, index: number, status: K
   if (task.status === status && task.mark) return [];
   const vocab = vocabularyOf(plan);
   const edits: Array<TextEdit | undefined> = [];
-  if (task.mark) edits.push(markEdit(text, plan, task.mark, status, vocab));
+  if (task.mark) edits.push(...boxEdits(text, plan, index, status, vocab));
   else edits.push(insertStatusField(text, plan, task.range.start, status, vocab));
   if (task.headingMark) edits.push(markEdit(text, plan, task.headingMark, status, vocab));
   if (task.rowMark) edits.push(markEdit(text, plan, task.rowMark, status, vocab));
   edits.push(...parentEdits(text, plan, index, status, vocab));
   return edits.filter((e): e is TextEdit => !!e);
+}
+
+/** A task's mark edit, and for a checkbox task the edit that keeps its trailing marker in step (echoEdit). */
+function boxEdits(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit[] {
+  const t = plan.tasks[index];
+  const own = t.mark && markEdit(text, plan, t.mark, status, vocab);
+  if (!own) return []; // what the box cannot say, its marker does not say either
+  const echo = echoEdit(text, plan, index, status, vocab);
+  return echo ? [own, echo] : [own];
+}
+
+/**
+ * The marker after a checkbox task's text (`- [x] Ship ✅`), the way the file's other boxed
+ * tasks in the new status show theirs: their marker, or none where they show none (a label in
+ * capitals goes with it; a note in parentheses stays).
+ */
+function echoEdit(text: string, plan: Plan, index: number, status: KnownStatus, vocab: Vocabularies): TextEdit | undefined {
+  const task = plan.tasks[index];
+  const echo = task.echoMark;
+  if (!echo) return undefined;
+  let sample: StatusMark | undefined;
+  let without = 0;
+  plan.tasks.forEach((t, i) => {
+    if (i === index || t.kind !== 'checkbox' || t.status !== status) return;
+    if (t.echoMark) sample ??= t.echoMark;
+    else without++;
+  });
+  if (sample) return changeRange(text, echo.phraseRange.start, echo.phraseRange.end, sample.text);
+  if (!without) return markEdit(text, plan, echo, status, vocab);
+  let start = echo.phraseRange.start;
+  while (start > task.range.start && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  let end = echo.phraseRange.end;
+  while (text[end] === '\uFE0F') end++;
+  const line = text.slice(end, task.range.end);
+  if (/^\s*(?:\*\*[^*]+\*\*|__[^_]+__|[A-Z_]+(?: [A-Z_]+)*)\s*$/.test(line)) end = task.range.end;
+  return changeRange(text, start, end, '');
 }
 
 /**
@@ -335,8 +369,7 @@ function parentEdits(text: string, plan: Plan, index: number, status: KnownStatu
     if (done && parent.status !== 'completed') next = 'completed';
     else if (!done && parent.status === 'completed') next = childStatus === 'in-progress' && vocab.all.hasProgressBox() ? 'in-progress' : 'pending';
     if (!next) break;
-    const e = markEdit(text, plan, parent.mark, next, vocab);
-    if (e) out.push(e);
+    out.push(...boxEdits(text, plan, p, next, vocab));
     child = p;
     childStatus = next;
   }

@@ -57,6 +57,7 @@ export function vocabularyOf(plan: Plan): Vocabularies {
   }
   for (const t of plan.tasks) {
     addMark(t.mark, fields);
+    addMark(t.echoMark, fields);
     addMark(t.headingMark, fields);
     addMark(t.rowMark, table);
   }

@@ -375,6 +375,7 @@ function visitItem(
       if (criteria) task.criterion = true;
       if (f.optional) task.optional = true;
       if (f.requirements) task.requirements = f.requirements.slice();
+      if (f.echo) task.echoMark = absMark(f.echo, off);
       ctx.tasks.push(task);
     }
   } else {

@@ -217,7 +217,15 @@ function itemFacts(text: string, item: ItemBlock): ItemFacts {
   if (cb) {
     facts.box = cb[2];
     facts.boxAt = s + cb[1].length + 1;
-    facts.info = taskInfo(cb[4]);
+    // `- [x] Ship ✅ DONE`: the marker repeats the box; it is no part of the title.
+    const contentStart = e - cb[4].length;
+    const echo = trailingMark(text, contentStart, e, 'marker');
+    const a = echo ? echo.range.start - contentStart : 0;
+    if (echo && cb[4].slice(0, a).trim()) {
+      const b = echo.range.end - contentStart;
+      facts.info = taskInfo(cb[4].slice(0, a) + cb[4].slice(b + markLabelLength(cb[4], b)));
+      facts.echo = relMark(echo);
+    } else facts.info = taskInfo(cb[4]);
     if (cb[3]) facts.optional = true;
     facts.requirements = requirements(text, s, item.end);
     return facts;

@@ -62,6 +62,7 @@ export class TaskNode implements Task {
   // Set on the few tasks that have them (not initialised: most tasks never carry them).
   declare headingMark?: StatusMark;
   declare rowMark?: StatusMark;
+  declare echoMark?: StatusMark;
   declare parallel?: boolean;
   declare story?: string;
   declare requirements?: string[];

@@ -126,6 +126,8 @@ export interface ItemFacts {
   field: RelField | undefined;
   /** A trailing or leading status marker of a non-checkbox item. */
   mark: RelMark | undefined;
+  /** A status marker after a checkbox task's text (`- [x] Ship ✅`): rewritten with its box. */
+  echo?: RelMark;
   /** Where a marker would go: the end of the item's first line, trailing blanks excluded. */
   markAt: number;
   /** A fix block written as a list item (`**Issue:** ...`). */
