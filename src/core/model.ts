@@ -98,10 +98,10 @@ export interface Task {
 }
 
 /** What a numbered phase heading calls a phase, other than "Phase". */
-export type PhaseKeyword = 'Stage' | 'Milestone' | 'Iteration';
+export type PhaseKeyword = 'Stage' | 'Milestone' | 'Iteration' | 'Epic';
 
 /** The words a numbered phase heading starts with, as a regular-expression alternation. */
-export const PHASE_WORDS = 'phase|stage|milestone|iteration';
+export const PHASE_WORDS = 'phase|stage|milestone|iteration|epic';
 
 /** The prefixes that make an ID a phase ID without the word Phase before it (`PH-NEXT-002`, `WS-2`, `MS-1`). */
 export const PHASE_ID_PREFIXES = 'PH|PHASE|WS|WP|MS';

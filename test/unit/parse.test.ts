@@ -434,3 +434,25 @@ describe('parse: a marker after a checkbox task', () => {
     );
   });
 });
+
+describe('parse: epics', () => {
+  it('are phases, named as written, with their status read like any phase', () => {
+    const plan = same(
+      [
+        '# Roadmap',
+        '',
+        '### Epic 1: Analysis ✅ **COMPLETE**',
+        '',
+        '## Epic 2: Services',
+        '',
+        '- [x] Install the proxy',
+        '- [ ] Install the database',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      plan.phases.map((p) => `${p.keyword}|${p.number}|${p.title}|${p.status}`),
+      ['Epic|1|Analysis|completed', 'Epic|2|Services|in-progress'],
+    );
+  });
+});

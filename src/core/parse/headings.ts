@@ -37,6 +37,8 @@ interface PhaseHeading {
   range: boolean;
 }
 
+/** How a phase word other than Phase is named (`Milestone 2: Sync`). */
+const KEYWORDS: Readonly<Record<string, PhaseKeyword>> = { stage: 'Stage', milestone: 'Milestone', iteration: 'Iteration', epic: 'Epic' };
 const KEYWORD = new RegExp(`^(${PHASE_WORDS})\\s+(\\d+(?:\\.\\d+)*[a-z]?|[A-Z])(?=$|[\\s:.)\\-–—,(*~]|\\p{Extended_Pictographic})`, 'iu');
 const ID = new RegExp(`^${PHASE_ID_SOURCE}(?=$|[\\s:.\\-–—])`);
 /** Leading decoration: emoji, strike-through, emphasis. */
@@ -57,7 +59,7 @@ export function readPhaseHeading(text: string, start: number, end: number, clean
   if (m) {
     number = m[2];
     const kw = m[1].toLowerCase();
-    if (kw !== 'phase') keyword = kw === 'stage' ? 'Stage' : kw === 'milestone' ? 'Milestone' : 'Iteration';
+    if (kw !== 'phase') keyword = KEYWORDS[kw];
     after = c.slice(m[0].length);
   } else if ((m = ID.exec(c))) {
     id = m[1];
