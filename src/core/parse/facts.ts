@@ -23,6 +23,7 @@ const ENTRY_PART = /^((?:phase|part|stage|step|milestone)\s+\d+[a-z]?)(?=$|[\s:.
 const TASK_ID_HEADING = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;
 /** A checkbox item; Kiro marks an optional task with `*` right after the box (`- [ ]* 2.2`). */
 const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX\-/~])\](\*?)(?=[ \t]|$)[ \t]*(.*)$/;
+const NON_ASCII = /[^\0-\x7f]/;
 const ITEM_LINE = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$/;
 /** Headings whose sections look back: what was done, not what is planned. */
 const RECAP =
@@ -219,7 +220,7 @@ function itemFacts(text: string, item: ItemBlock): ItemFacts {
     facts.boxAt = s + cb[1].length + 1;
     // `- [x] Ship ✅ DONE`: the marker repeats the box; it is no part of the title.
     const contentStart = e - cb[4].length;
-    const echo = trailingMark(text, contentStart, e, 'marker');
+    const echo = NON_ASCII.test(cb[4]) ? trailingMark(text, contentStart, e, 'marker') : undefined; // status emoji are outside ASCII
     const a = echo ? echo.range.start - contentStart : 0;
     if (echo && cb[4].slice(0, a).trim()) {
       const b = echo.range.end - contentStart;
