@@ -25,7 +25,12 @@ interface CliModule {
 /** The per-user cache folder of this platform, or undefined when there is no home to put it in. */
 function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
   if (process.platform === 'win32') return env.LOCALAPPDATA || undefined;
-  const home = os.homedir();
+  let home: string;
+  try {
+    home = os.homedir();
+  } catch {
+    return undefined; // no home directory for this user
+  }
   if (process.platform === 'darwin') return home ? path.join(home, 'Library', 'Caches') : undefined;
   if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return env.XDG_CACHE_HOME;
   return home ? path.join(home, '.cache') : undefined;
