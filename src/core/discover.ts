@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { DocumentKindSchema, JSON_VERSION, PHASE_ID_PREFIXES, PHASE_ID_SOURCE, PHASE_WORDS, StatusJsonSchema, type Plan } from './model';
 import { currentPhaseJson, progress } from './report';
 import { lineEnd, lineStart } from './parse/lines';
-import { STATUS_EMOJI_START, findStatusEmoji } from './status';
+import { NON_ASCII, STATUS_EMOJI_START, findStatusEmoji } from './status';
 import { type CodeRanges, fencedCode, insideCode } from './codeFences';
 
 /** Folders never descended into when they are found inside a tree (an explicit root is read). */
@@ -91,7 +91,6 @@ const KIND_HINT =
 const ITEM_WITH_SYMBOL = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*?[\u0080-\uffff][^\r\n]*/gm;
 /** The start of a list item, at a line's start. */
 const ITEM_AT = /[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/y;
-const NON_ASCII = /[\u0080-\uffff]/;
 /** A Backlog.md task file: front matter with a status (only the file's first lines are looked at). */
 const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
 /**

@@ -75,7 +75,8 @@ interface EmojiToken {
 }
 
 const VS16 = '\uFE0F';
-const NON_ASCII = /[\u0080-\uffff]/;
+/** A character outside ASCII (a status emoji is one, and so is each of its damaged forms). */
+export const NON_ASCII = /[\u0080-\uffff]/;
 /** Characters that mojibake of emoji is made of (Windows-1252 and Mac Roman decodings). */
 const MOJIBAKE_CHARS = /[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122\u2202-\u25ca\uf8ff\ufb01\ufb02]/;
 

@@ -14,6 +14,7 @@ import { currentPhaseEdit, currentPhaseTarget, scopePhases } from './currentPhas
 import { PhasewiseError, type TextEdit, applyEdits, changeRange, insertAt } from './text';
 import { countsOf, progressLineEdit, progressLines } from '../progressLine';
 import { parsePlan } from '../parse/document';
+import { markLabelLength } from '../parse/readers';
 import type { Target } from './targets';
 import { type Vocabularies, insertStatusField, markEdit, vocabularyOf } from './vocabulary';
 
@@ -199,10 +200,19 @@ function headingMarkEdit(text: string, plan: Plan, index: number, status: KnownS
     else if (!p.mark && !p.leadMark && !p.headingMark) without++;
   });
   if (sample || !without) return markEdit(text, plan, mark, status, vocab);
+  return removeTrailingMark(text, mark, plan.phases[index].headingRange);
+}
+
+/**
+ * Removes a trailing marker from its line (`range`), with the blanks before it and its
+ * variation selector; with `label`, a label in capitals after it too (`✅ DONE`).
+ */
+function removeTrailingMark(text: string, mark: StatusMark, range: { start: number; end: number }, label = false): TextEdit | undefined {
   let start = mark.phraseRange.start;
-  while (start > plan.phases[index].headingRange.start && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  while (start > range.start && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   let end = mark.phraseRange.end;
   while (text[end] === '\uFE0F') end++;
+  if (label && markLabelLength(text.slice(end, range.end), 0)) end = range.end;
   return changeRange(text, start, end, '');
 }
 
@@ -334,13 +344,7 @@ function echoEdit(text: string, plan: Plan, index: number, status: KnownStatus, 
   });
   if (sample) return changeRange(text, echo.phraseRange.start, echo.phraseRange.end, sample.text);
   if (!without) return markEdit(text, plan, echo, status, vocab);
-  let start = echo.phraseRange.start;
-  while (start > task.range.start && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-  let end = echo.phraseRange.end;
-  while (text[end] === '\uFE0F') end++;
-  const line = text.slice(end, task.range.end);
-  if (/^\s*(?:\*\*[^*]+\*\*|__[^_]+__|[A-Z_]+(?: [A-Z_]+)*)\s*$/.test(line)) end = task.range.end;
-  return changeRange(text, start, end, '');
+  return removeTrailingMark(text, echo, task.range, true);
 }
 
 /**

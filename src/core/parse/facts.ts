@@ -7,7 +7,7 @@
  * the absolute offsets are worked out again.
  */
 import { type Field, PHASE_ID_SOURCE, PHASE_WORDS, type StatusMark } from '../model';
-import { parseStatusText } from '../status';
+import { NON_ASCII, parseStatusText } from '../status';
 import { isEstimateHeader } from '../durations';
 import { readPhaseHeading } from './headings';
 import { lineEnd } from './lines';
@@ -23,7 +23,6 @@ const ENTRY_PART = /^((?:phase|part|stage|step|milestone)\s+\d+[a-z]?)(?=$|[\s:.
 const TASK_ID_HEADING = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)(?=$|[\s:.\-–—])\s*[:.\-–—]?\s*(.*)$/;
 /** A checkbox item; Kiro marks an optional task with `*` right after the box (`- [ ]* 2.2`). */
 const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[([ xX\-/~])\](\*?)(?=[ \t]|$)[ \t]*(.*)$/;
-const NON_ASCII = /[^\0-\x7f]/;
 const ITEM_LINE = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$/;
 /** Headings whose sections look back: what was done, not what is planned. */
 const RECAP =
