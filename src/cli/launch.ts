@@ -36,7 +36,18 @@ function cacheRoot(env: NodeJS.ProcessEnv): string | undefined {
   return home ? path.join(home, '.cache') : undefined;
 }
 
-/** The cache file for this bundle, Node.js and command; undefined when caching is off. */
+/** A short name for the bundle's folder (FNV-1a), so that two installs keep a cache each. */
+function installKey(bundle: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bundle.length; i++) h = Math.imul(h ^ bundle.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The cache file for this bundle, Node.js and command; undefined when caching is off. Its name
+ * starts with the install (the bundle's path), then the Node.js and the bundle's version, then
+ * the command: `<install>-<node>-<arch>-<size>-<mtime>-<command>.bin`.
+ */
 export function cacheFile(bundle: string, command: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.PHASEWISE_NO_COMPILE_CACHE === '1' || env.NODE_DISABLE_COMPILE_CACHE === '1') return undefined;
   const root = cacheRoot(env);
@@ -49,7 +60,7 @@ export function cacheFile(bundle: string, command: string, env: NodeJS.ProcessEn
     return undefined;
   }
   const name = /^[a-z]{1,30}$/.test(command) ? command : 'other'; // no `-`: the name ends at the last one
-  return path.join(root, 'phasewise', 'compile-cache', `${process.version}-${process.arch}-${stamp}-${name}.bin`);
+  return path.join(root, 'phasewise', 'compile-cache', `${installKey(path.resolve(bundle))}-${process.version}-${process.arch}-${stamp}-${name}.bin`);
 }
 
 function readCache(file: string | undefined): Buffer | undefined {
@@ -61,9 +72,15 @@ function readCache(file: string | undefined): Buffer | undefined {
   }
 }
 
+/** Caches of another install not used for this long are removed (an install that is gone). */
+const UNUSED_DAYS = 30;
+
 /**
  * Writes the cache beside its final name and renames it there: two commands at once each write
- * a whole file. The caches of other bundles or Node.js versions (an upgrade) are removed.
+ * a whole file. The same install's caches for another bundle or Node.js (an upgrade) are
+ * removed, and those of other installs when unused for UNUSED_DAYS. Another install's current
+ * caches stay: a global and a project install used in turn would otherwise each remove the
+ * other's, and every command would compile again.
  */
 function writeCache(file: string, data: Buffer): void {
   const dir = path.dirname(file);
@@ -75,10 +92,16 @@ function writeCache(file: string, data: Buffer): void {
   } catch {
     return; // a read-only or full disk: the next run compiles again
   }
-  const current = path.basename(file).replace(/[^-]+\.bin$/, '');
+  const base = path.basename(file);
+  const install = base.slice(0, base.indexOf('-') + 1);
+  const current = base.replace(/[^-]+\.bin$/, '');
+  const unusedSince = Date.now() - UNUSED_DAYS * 86_400_000;
   try {
     for (const name of fs.readdirSync(dir)) {
-      if (name.endsWith('.bin') && !name.startsWith(current)) fs.rmSync(path.join(dir, name), { force: true });
+      if (!name.endsWith('.bin') || name.startsWith(current)) continue;
+      const old = path.join(dir, name);
+      const legacy = !/^[0-9a-f]{8}-/.test(name); // named before installs had a key
+      if (legacy || name.startsWith(install) || fs.statSync(old).atimeMs < unusedSince) fs.rmSync(old, { force: true });
     }
   } catch {
     // Another command removing them at the same time.

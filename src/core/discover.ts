@@ -12,6 +12,7 @@ import { currentPhaseJson, progress } from './report';
 import { lineEnd, lineStart } from './parse/lines';
 import { NON_ASCII, STATUS_EMOJI_START, findStatusEmoji } from './status';
 import { type CodeRanges, fencedCode, insideCode } from './codeFences';
+import { lazy } from './lazy';
 
 /** Folders never descended into when they are found inside a tree (an explicit root is read). */
 export const SKIPPED_DIRS: readonly string[] = Object.freeze(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
@@ -37,9 +38,10 @@ export function isPlanLike(plan: Plan): boolean {
 // the few candidates. So the look searches for the words and IDs the patterns cannot match
 // without (two global searches that the regular-expression engine runs fast), and tries a
 // pattern only on a line that holds one, from the line's start (sticky `y` patterns).
-// `mayBePlanEverywhere` runs the same patterns over the whole text; the two agree (a unit test
-// holds them to it), and it is used where a character folds to an ASCII letter only under
-// Unicode case folding, or ends a line for `^` but not for the line utilities.
+// `mayBePlanEverywhere` runs the Unicode-aware patterns over the whole text: the line look
+// says yes wherever it does (unit tests hold it to that), and it is used where a character
+// folds to an ASCII letter only under Unicode case folding, or ends a line for `^` but not
+// for the line utilities.
 
 /**
  * A checkbox item, `- [ ]`, `1. [x]`, `* [-]`: after the line's container markers (blanks, `>`
@@ -49,26 +51,37 @@ export function isPlanLike(plan: Plan): boolean {
 const CHECKBOX = /^[ \t>*+\-.)0-9]*?(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\](?=[ \t*]|$)/gm;
 // Headings and fields are read from the start of their line, after decoration such as `## `,
 // `- `, `**` or an emoji (`[^\p{L}\p{N}\r\n]*`). Each is written once, as a source, and
-// compiled for both uses: `^` + multiline for the whole text, sticky for one line start.
-const PHASE_NUMBER_SRC = String.raw`[^\p{L}\p{N}\r\n]*(?:${PHASE_WORDS})\s+(?:\d|[A-Z](?![\p{L}\p{N}]))`;
-const PHASE_ID_SRC = String.raw`[^\p{L}\p{N}\r\n]*` + PHASE_ID_SOURCE;
+// compiled for both uses: `^` + multiline over the whole text, Unicode-aware (the reference),
+// and sticky for one line start, ASCII-only: there any character outside ASCII counts as
+// decoration, so the line pattern is a loose superset of the reference. Unicode-aware,
+// case-insensitive patterns cost a millisecond or more each to compile (case closures of
+// the letter classes); the ASCII ones a tenth of that, and a command compiles them anew.
+const DECORATION = String.raw`[^\p{L}\p{N}\r\n]`;
+const DECORATION_ASCII = String.raw`[^A-Za-z0-9\r\n]`;
+const PHASE_NUMBER_SRC = (deco: string, alnum: string): string => String.raw`${deco}*(?:${PHASE_WORDS})\s+(?:\d|[A-Z](?!${alnum}))`;
+const FIX_SRC = (deco: string, nonAlnum: string): string => String.raw`(?:${deco}|\d{1,9}[.)])*(?:problem|issue)${nonAlnum}*:`;
 const TRACKER_SRC = String.raw`\uFEFF?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__){0,2}[A-Z][A-Z0-9-]*?-\d`;
-const FIX_SRC = String.raw`(?:[^\p{L}\p{N}\r\n]|\d{1,9}[.)])*(?:problem|issue)[^\p{L}\p{N}]*:`;
-/** A numbered phase heading: `Phase 3`, `Stage 2`, `Milestone 1.2`, `Iteration 4`. */
-const PHASE_NUMBER = new RegExp('^' + PHASE_NUMBER_SRC, 'imu');
-const PHASE_NUMBER_AT = new RegExp(PHASE_NUMBER_SRC, 'iuy');
-/** A phase heading with an ID: `PH-NEXT-002`, `WS-2`, `MS-1`, `Phase ING-1`. */
-const PHASE_ID = new RegExp('^' + PHASE_ID_SRC, 'mu');
-const PHASE_ID_AT = new RegExp(PHASE_ID_SRC, 'uy');
+// The whole-text patterns, made on first use (most commands never need them):
+// a numbered phase heading (`Phase 3`, `Stage 2`, `Milestone 1.2`, `Iteration 4`); a phase
+// heading with an ID (`PH-NEXT-002`, `WS-2`, `MS-1`, `Phase ING-1`); a tracker entry; a fix
+// block; a `Gold Nugget` field.
+const reference = lazy(() => ({
+  phaseNumber: new RegExp('^' + PHASE_NUMBER_SRC(DECORATION, String.raw`[\p{L}\p{N}]`), 'imu'),
+  phaseId: new RegExp('^' + DECORATION + '*' + PHASE_ID_SOURCE, 'mu'),
+  tracker: new RegExp('^' + TRACKER_SRC, 'm'),
+  fix: new RegExp('^' + FIX_SRC(DECORATION, String.raw`[^\p{L}\p{N}]`), 'imu'),
+  nugget: /gold[^\p{L}\p{N}]*nugget/iu,
+}));
+/** A numbered phase heading at a line's start. */
+const PHASE_NUMBER_AT = new RegExp(PHASE_NUMBER_SRC(DECORATION_ASCII, '[A-Za-z0-9]'), 'iy');
+/** A phase heading with an ID. */
+const PHASE_ID_AT = new RegExp(DECORATION_ASCII + '*' + PHASE_ID_SOURCE, 'y');
 /** A tracker entry: a heading (ATX, or the first line of a setext one) that starts with an ID like `SEC-002`. */
-const TRACKER = new RegExp('^' + TRACKER_SRC, 'm');
 const TRACKER_AT = new RegExp(TRACKER_SRC, 'y');
 /** A fix block: `## Problem: ...`, `- **Issue:** ...`, `1. 🐛 Issue: ...`. */
-const FIX = new RegExp('^' + FIX_SRC, 'imu');
-const FIX_AT = new RegExp(FIX_SRC, 'iuy');
+const FIX_AT = new RegExp(FIX_SRC(DECORATION_ASCII, '[^A-Za-z0-9]'), 'iy');
 /** A `Gold Nugget` field. */
-const NUGGET = /gold[^\p{L}\p{N}]*nugget/iu;
-const NUGGET_AT = /gold[^\p{L}\p{N}]*nugget/iuy;
+const NUGGET_AT = /gold[^A-Za-z0-9]*nugget/iy;
 /** A table cell that is `Status` or `State` (an overview table and a tracker table have one). */
 const STATUS_COLUMN = /(?:^|\|)[ \t]*(?:\*\*|__|`)?(?:status|state)(?:\*\*|__|`)?[ \t]*(?:\||$)/im;
 /**
@@ -261,14 +274,15 @@ export function mayBePlan(text: string, ascii?: boolean): boolean {
   if (nonAscii && FOLDING_OR_BREAK.test(text)) return mayBePlanEverywhere(text);
   if (someKeyLine(text)) return true;
   // Steps marked with a status emoji (`- Write the docs ✅`) in a document with a kind.
-  return nonAscii && KIND_HINT.test(text) && hasMarkedItem(text);
+  return nonAscii && hasMarkedItem(text) && KIND_HINT.test(text);
 }
 
 /** `mayBePlan` by running each pattern over the whole text (the reference for the line-by-line look). */
 export function mayBePlanEverywhere(text: string): boolean {
   if (FRONT_STATUS.test(text.slice(0, 20_000))) return true;
-  if (hasCheckboxEverywhere(text) || PHASE_NUMBER.test(text) || PHASE_ID.test(text) || TRACKER.test(text)) return true;
-  if (FIX.test(text) || NUGGET.test(text) || STATUS_COLUMN.test(text)) return true;
+  const re = reference();
+  if (hasCheckboxEverywhere(text) || re.phaseNumber.test(text) || re.phaseId.test(text) || re.tracker.test(text)) return true;
+  if (re.fix.test(text) || re.nugget.test(text) || STATUS_COLUMN.test(text)) return true;
   return KIND_HINT.test(text) && hasMarkedItemEverywhere(text);
 }
 

@@ -79,6 +79,7 @@ const VS16 = '\uFE0F';
 export const NON_ASCII = /[\u0080-\uffff]/;
 /** Characters that mojibake of emoji is made of (Windows-1252 and Mac Roman decodings). */
 const MOJIBAKE_CHARS = /[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122\u2202-\u25ca\uf8ff\ufb01\ufb02]/;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
 /** Reads one emoji (real or mojibake) at `i`, or returns undefined. */
 function emojiAt(text: string, i: number, damaged: Array<{ start: number; end: number; replacement: string }>): EmojiToken | undefined {
@@ -87,14 +88,14 @@ function emojiAt(text: string, i: number, damaged: Array<{ start: number; end: n
       const value = d.replacement;
       const base = value.replace(VS16, '');
       const status = EMOJI_STATUS.get(base);
-      if (status || /\p{Extended_Pictographic}/u.test(value)) return { start: d.start, end: d.end, value, status };
+      if (status || PICTOGRAPHIC.test(value)) return { start: d.start, end: d.end, value, status };
       return undefined;
     }
   }
   const cp = text.codePointAt(i);
   if (cp === undefined || cp < 0x2000) return undefined;
   const ch = String.fromCodePoint(cp);
-  if (!/\p{Extended_Pictographic}/u.test(ch) && !EMOJI_STATUS.has(ch)) return undefined;
+  if (!PICTOGRAPHIC.test(ch) && !EMOJI_STATUS.has(ch)) return undefined;
   let end = i + ch.length;
   if (text[end] === VS16) end++;
   return { start: i, end, value: text.slice(i, end), status: EMOJI_STATUS.get(ch) };

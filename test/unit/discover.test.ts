@@ -260,7 +260,7 @@ describe('discover', () => {
       assert.deepEqual(differ, []);
     });
 
-    it('agrees with them on texts built from the shapes it looks for, line endings and odd characters', () => {
+    it('says yes wherever they do on texts built from the shapes it looks for, line endings and odd characters', () => {
       // Fragments that start or end lines in every way, so a shape lands at a line start, in
       // the middle of a line or across a line break; plus characters that fold or break lines.
       const parts = [
@@ -354,12 +354,22 @@ describe('discover', () => {
         '\t',
       ];
       const rand = seeded(7);
+      let looser = 0;
       for (let i = 0; i < 10000; i++) {
         let text = '';
         const n = 1 + rand(12);
         for (let k = 0; k < n; k++) text += parts[rand(parts.length)];
-        assert.equal(mayBePlan(text), mayBePlanEverywhere(text), JSON.stringify(text));
+        const look = mayBePlan(text);
+        const reference = mayBePlanEverywhere(text);
+        if (reference) assert.ok(look, `the look passed over ${JSON.stringify(text)}`);
+        else if (look) {
+          // Only where a letter outside ASCII comes before the word: the line patterns take
+          // every such character for decoration.
+          looser++;
+          assert.equal(mayBePlan(text.replace(/[^\0-\x7f]/g, 'x')), false, JSON.stringify(text));
+        }
       }
+      assert.ok(looser < 500, `${looser} of 10000 texts taken for a candidate only by the looser line patterns`);
     });
 
     it('finds a checkbox exactly where the pattern does', () => {

@@ -46,7 +46,16 @@ describe('the launcher (dist/cli.js) and its compile cache', () => {
   it('names one file per command, bundle and Node.js, in the user cache folder', () => {
     const file = cacheFile(BUNDLE, 'list', env)!;
     assert.ok(file.startsWith(tmp + path.sep), file);
-    assert.match(path.basename(file), new RegExp(`^${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+-list\\.bin$`));
+    assert.match(path.basename(file), new RegExp(`^[0-9a-f]{8}-${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+-list\\.bin$`));
+    // Another install of the same bundle (a global and a project one) has a name of its own.
+    const copy = path.join(tmp, 'other-install', 'cli-main.js');
+    fs.mkdirSync(path.dirname(copy));
+    fs.copyFileSync(BUNDLE, copy);
+    const stamp = (f: string): string => path.basename(f).slice(9);
+    const mine = fs.statSync(BUNDLE);
+    fs.utimesSync(copy, mine.atime, mine.mtime);
+    assert.notEqual(path.basename(cacheFile(copy, 'list', env)!), path.basename(file));
+    assert.equal(stamp(cacheFile(copy, 'list', env)!), stamp(file), 'the same bundle and Node.js');
     assert.notEqual(cacheFile(BUNDLE, 'status', env), file);
     assert.match(cacheFile(BUNDLE, '../../etc', env)!, /-other\.bin$/);
     assert.match(cacheFile(BUNDLE, 'no-such', env)!, /-other\.bin$/);
@@ -85,16 +94,29 @@ describe('the launcher (dist/cli.js) and its compile cache', () => {
   it('removes the caches of another bundle or Node.js when it writes one', function () {
     this.timeout(30_000);
     fs.mkdirSync(cacheDir, { recursive: true });
-    const stale = path.join(cacheDir, 'v18.0.0-x64-1000-1-list.bin');
+    const install = path.basename(cacheFile(BUNDLE, 'list', env)!).slice(0, 9);
+    const stale = path.join(cacheDir, `${install}v18.0.0-x64-1000-1-list.bin`);
     fs.writeFileSync(stale, 'old');
+    const legacy = path.join(cacheDir, 'v18.0.0-x64-1000-1-list.bin');
+    fs.writeFileSync(legacy, 'old');
+    // Another install's caches: kept while in use, removed once unused for a month.
+    const otherInUse = path.join(cacheDir, `0badcafe-${process.version}-${process.arch}-1000-1-list.bin`);
+    fs.writeFileSync(otherInUse, 'theirs');
+    const otherGone = path.join(cacheDir, `0badf00d-${process.version}-${process.arch}-1000-1-list.bin`);
+    fs.writeFileSync(otherGone, 'theirs');
+    const monthAgo = new Date(Date.now() - 31 * 86_400_000);
+    fs.utimesSync(otherGone, monthAgo, monthAgo);
     const notes = path.join(cacheDir, 'README.txt');
     fs.writeFileSync(notes, 'not ours');
     assert.equal(list().code, 0);
     assert.equal(fs.existsSync(stale), false);
+    assert.equal(fs.existsSync(legacy), false);
+    assert.equal(fs.existsSync(otherInUse), true, "another install's cache stays");
+    assert.equal(fs.existsSync(otherGone), false);
     assert.equal(fs.existsSync(notes), true, 'only cache files are removed');
     const status = spawnSync(process.execPath, [CLI, 'status', path.join(tmp, 'plan.md')], { env, encoding: 'utf8' });
     assert.equal(status.status, 0, status.stderr);
-    assert.equal(cached().filter((f) => f.endsWith('.bin')).length, 2, 'the list cache stays beside the status one');
+    assert.equal(cached().filter((f) => f.endsWith('.bin')).length, 3, 'the list cache stays beside the status one');
   });
 
   it('writes nothing when turned off', function () {

@@ -9,6 +9,7 @@
  */
 import { findStatusEmoji, parseStatusText } from '../status';
 import { PHASE_ID_SOURCE, PHASE_WORDS, type PhaseKeyword, type Status } from '../model';
+import { anyCase } from '../words';
 
 interface HeadingStatus {
   status: Status;
@@ -39,7 +40,7 @@ interface PhaseHeading {
 
 /** How a phase word other than Phase is named (`Milestone 2: Sync`). */
 const KEYWORDS: Readonly<Record<string, PhaseKeyword>> = { stage: 'Stage', milestone: 'Milestone', iteration: 'Iteration', epic: 'Epic' };
-const KEYWORD = new RegExp(`^(${PHASE_WORDS})\\s+(\\d+(?:\\.\\d+)*[a-z]?|[A-Z])(?=$|[\\s:.)\\-–—,(*~]|\\p{Extended_Pictographic})`, 'iu');
+const KEYWORD = new RegExp(`^(${anyCase(PHASE_WORDS)})\\s+(\\d+(?:\\.\\d+)*[a-zA-Z]?|[A-Za-z])(?=$|[\\s:.)\\-–—,(*~]|\\p{Extended_Pictographic})`, 'u');
 const ID = new RegExp(`^${PHASE_ID_SOURCE}(?=$|[\\s:.\\-–—])`);
 /** Leading decoration: emoji, strike-through, emphasis. */
 const LEAD = /^(?:(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D)+\s*|~~|\*\*|__|\*|_)+/u;

@@ -1,5 +1,6 @@
 /** What kind of document a built plan is. */
 import type { DocumentKind, Plan } from '../model';
+import { plainWords } from '../words';
 
 /**
  * The kind of document, from its structure: an overview table or a Current Phase line makes a
@@ -14,10 +15,7 @@ export function documentKind(plan: Plan): DocumentKind {
   if (plan.overviews.length || plan.currentPhaseFields.length) return 'plan';
   if (entries) return 'tracker';
   if (plan.fixes.length) return 'log';
-  const title = (plan.title ?? '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-    .trim();
+  const title = plainWords(plan.title ?? '');
   if (/\blog\b/.test(title)) return 'log';
   if (/\b(?:summary|recap)\b/.test(title)) return 'summary';
   // A plan states what it is for before its work: `**Goal:**`, `**Architecture:**`.

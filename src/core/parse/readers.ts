@@ -6,6 +6,7 @@
  */
 import type { Field, FieldStyle, Status, StatusMark, TableCell } from '../model';
 import { findStatusEmoji, parseStatusText } from '../status';
+import { anyCase, plainWords } from '../words';
 import { lineEnd } from './lines';
 import type { Block, Label, TaskInfo } from './types';
 
@@ -36,21 +37,28 @@ function intern(s: string): string {
 /** Field key -> lookup name, for the keys a document repeats. */
 const names = new Map<string, string>();
 
-function fieldName(key: string): string {
-  return key
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+// The first `:` at or after `colonFrom` in `colonText` (-1: none), so that a forward pass
+// over a text's lines finds each line's colon with one native search, not a loop per line.
+let colonText = '';
+let colonFrom = 0;
+let colonNext = -1;
+
+/** The first `:` in [from, to), or -1. */
+function colonAt(text: string, from: number, to: number): number {
+  if (text === colonText && from < colonFrom) {
+    // Behind the last search: a bounded loop, so that no order of calls is quadratic.
+    for (let i = from; i < to; i++) if (text.charCodeAt(i) === 58) return i;
+    return -1;
+  }
+  if (text !== colonText || (colonNext >= 0 && from > colonNext)) {
+    colonFrom = from;
+    colonNext = text.indexOf(':', from);
+  }
+  colonText = text; // kept even when equal: the same object then compares at once
+  return colonNext >= from && colonNext < to ? colonNext : -1;
 }
 
 /** Reads a field from the line text[s, e). */
-/** The first `:` in [from, to), or -1. */
-function colonAt(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 58) return i;
-  return -1;
-}
-
 export function readField(text: string, s: number, e: number, line: number): Field | undefined {
   const c = text.charCodeAt(s);
   // Quick rejects: fields start with `*`, a list marker, spaces, or a capital letter.
@@ -82,7 +90,7 @@ export function readField(text: string, s: number, e: number, line: number): Fie
   const key = intern(m[2].trim());
   let name = names.get(key);
   if (name === undefined) {
-    name = intern(fieldName(key));
+    name = intern(plainWords(key));
     if (names.size >= 4096) names.clear();
     names.set(key, name);
   }
@@ -243,7 +251,14 @@ const STEPS = /\bsteps?\b|\btasks?\b|to ?do/i;
  * `Phase 2 Tasks`, `Remaining tasks (3)`); one that only mentions a task (`T14 — Split task
  * activity`) does not label the section.
  */
-const HEADING_STEPS = /^[^\p{L}]*(?:steps?|tasks?|to ?do)\b|\b(?:steps?|tasks?|to ?do)[^\p{L}]*(?:\([^)]*\)[^\p{L}]*)?$/iu;
+const STEP_WORDS = anyCase('steps?|tasks?|to ?do');
+const HEADING_STEPS = new RegExp(String.raw`^[^\p{L}]*(?:${STEP_WORDS})\b|\b(?:${STEP_WORDS})[^\p{L}]*(?:\([^)]*\)[^\p{L}]*)?$`, 'u');
+
+/** HEADING_STEPS, tried only on a heading that has one of its words. */
+function headingSteps(s: string): boolean {
+  const l = s.toLowerCase();
+  return (l.includes('step') || l.includes('task') || l.includes('todo') || l.includes('to do')) && HEADING_STEPS.test(s);
+}
 const NOTES =
   /\b(?:completed|accomplish\w*|achievements?|what was done|changes made|files? (?:changed|modified|created|added|updated|fixed)|results?|highlights|summary|recap|fixed|delivered)\b/i;
 /** A label or heading that ends in "complete" (`Implementation Complete ✅`) looks back too. */
@@ -257,7 +272,7 @@ const LABELS: readonly Label[] = Array.from({ length: 8 }, (_v, i) => Object.fre
  */
 export function label(s: string, phase = false, heading = false): Label {
   const notes = NOTES.test(s) || (!phase && ENDS_COMPLETE.test(s));
-  const steps = heading ? HEADING_STEPS.test(s) : STEPS.test(s);
+  const steps = heading ? headingSteps(s) : STEPS.test(s);
   return LABELS[(steps && !notes ? 1 : 0) + (CRITERIA.test(s) ? 2 : 0) + (notes ? 4 : 0)];
 }
 
