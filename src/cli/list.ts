@@ -7,7 +7,7 @@ import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type Plan, currentPhaseIndex, parsePlan, phaseName } from '../core';
-import { type ListEntry, MAX_PLAN_BYTES, SKIPPED_DIRS, isPlanLike, mayBePlan, toListEntry } from '../core';
+import { type ListEntry, MAX_PLAN_BYTES, SKIPPED_DIRS, isPlanLike, mayBePlan, mayBePlanBytes, toListEntry } from '../core';
 import { UsageError, errnoCode } from './files';
 
 export interface FoundFile {
@@ -149,8 +149,16 @@ export function readPlan(f: FoundFile, display: string, note: (message: string) 
     return undefined;
   }
   if (bytes.includes(0)) return undefined; // binary
-  const text = bytes.toString('utf8');
-  if (!mayBePlan(text, isAscii(bytes))) return undefined;
+  let text: string;
+  if (isAscii(bytes)) {
+    text = bytes.toString('latin1');
+    if (!mayBePlan(text, true)) return undefined;
+  } else {
+    // Looked at as bytes first: most such files are no candidate, and decoding costs more.
+    const b = bytes;
+    if (!mayBePlanBytes(b.toString('latin1'), (from, to) => b.toString('utf8', from, to))) return undefined;
+    text = b.toString('utf8');
+  }
   let plan: Plan;
   try {
     plan = parsePlan(text);

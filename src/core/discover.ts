@@ -7,7 +7,7 @@
  * Pure TypeScript, no `vscode` or Node import.
  */
 import * as z from 'zod/mini';
-import { DocumentKindSchema, JSON_VERSION, PHASE_ID_PREFIXES, PHASE_ID_SOURCE, PHASE_WORDS, StatusJsonSchema, type Plan } from './model';
+import { DocumentKindSchema, JSON_VERSION, PHASE_ID_PREFIXES, PHASE_ID_SOURCE, PHASE_WORDS, StatusJsonSchema, phaseIdSource, type Plan } from './model';
 import { currentPhaseJson, progress } from './report';
 import { lineEnd, lineStart } from './parse/lines';
 import { NON_ASCII, STATUS_EMOJI_START, findStatusEmoji } from './status';
@@ -53,14 +53,20 @@ const CHECKBOX = /^[ \t>*+\-.)0-9]*?(?:[-*+]|\d[.)])[ \t]+\[[ xX\-/~]\](?=[ \t*]
 // `- `, `**` or an emoji (`[^\p{L}\p{N}\r\n]*`). Each is written once, as a source, and
 // compiled for both uses: `^` + multiline over the whole text, Unicode-aware (the reference),
 // and sticky for one line start, ASCII-only: there any character outside ASCII counts as
-// decoration, so the line pattern is a loose superset of the reference. Unicode-aware,
-// case-insensitive patterns cost a millisecond or more each to compile (case closures of
-// the letter classes); the ASCII ones a tenth of that, and a command compiles them anew.
+// decoration, and as a blank where a blank may be, so the line pattern is a loose superset of
+// the reference, on a text and on its UTF-8 bytes seen as Latin-1 alike (`mayBePlanBytes`).
+// Unicode-aware, case-insensitive patterns cost a millisecond or more each to compile (case
+// closures of the letter classes); the ASCII ones a tenth of that, and a command compiles
+// them anew.
 const DECORATION = String.raw`[^\p{L}\p{N}\r\n]`;
 const DECORATION_ASCII = String.raw`[^A-Za-z0-9\r\n]`;
-const PHASE_NUMBER_SRC = (deco: string, alnum: string): string => String.raw`${deco}*(?:${PHASE_WORDS})\s+(?:\d|[A-Z](?!${alnum}))`;
+const SPACE_ASCII = String.raw`[\s\u0080-\u00ff]`;
+const PHASE_NUMBER_SRC = (deco: string, alnum: string, space = String.raw`\s`): string =>
+  String.raw`${deco}*(?:${PHASE_WORDS})${space}+(?:\d|[A-Z](?!${alnum}))`;
 const FIX_SRC = (deco: string, nonAlnum: string): string => String.raw`(?:${deco}|\d{1,9}[.)])*(?:problem|issue)${nonAlnum}*:`;
-const TRACKER_SRC = String.raw`\uFEFF?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__){0,2}[A-Z][A-Z0-9-]*?-\d`;
+/** A byte-order mark: U+FEFF, or its UTF-8 bytes seen as Latin-1. */
+const BOM = String.raw`(?:\uFEFF|\u00ef\u00bb\u00bf)`;
+const TRACKER_SRC = String.raw`${BOM}?[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__){0,2}[A-Z][A-Z0-9-]*?-\d`;
 // The whole-text patterns, made on first use (most commands never need them):
 // a numbered phase heading (`Phase 3`, `Stage 2`, `Milestone 1.2`, `Iteration 4`); a phase
 // heading with an ID (`PH-NEXT-002`, `WS-2`, `MS-1`, `Phase ING-1`); a tracker entry; a fix
@@ -73,9 +79,9 @@ const reference = lazy(() => ({
   nugget: /gold[^\p{L}\p{N}]*nugget/iu,
 }));
 /** A numbered phase heading at a line's start. */
-const PHASE_NUMBER_AT = new RegExp(PHASE_NUMBER_SRC(DECORATION_ASCII, '[A-Za-z0-9]'), 'iy');
+const PHASE_NUMBER_AT = new RegExp(PHASE_NUMBER_SRC(DECORATION_ASCII, '[A-Za-z0-9]', SPACE_ASCII), 'iy');
 /** A phase heading with an ID. */
-const PHASE_ID_AT = new RegExp(DECORATION_ASCII + '*' + PHASE_ID_SOURCE, 'y');
+const PHASE_ID_AT = new RegExp(DECORATION_ASCII + '*' + phaseIdSource(SPACE_ASCII), 'y');
 /** A tracker entry: a heading (ATX, or the first line of a setext one) that starts with an ID like `SEC-002`. */
 const TRACKER_AT = new RegExp(TRACKER_SRC, 'y');
 /** A fix block: `## Problem: ...`, `- **Issue:** ...`, `1. 🐛 Issue: ...`. */
@@ -105,7 +111,7 @@ const ITEM_WITH_SYMBOL = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t][^\r\n]*?[\u0080-\uff
 /** The start of a list item, at a line's start. */
 const ITEM_AT = /[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/y;
 /** A Backlog.md task file: front matter with a status (only the file's first lines are looked at). */
-const FRONT_STATUS = /^\uFEFF?---[ \t]*\r?\n(?:[^\r\n]*\r?\n){0,200}?status:/;
+const FRONT_STATUS = new RegExp(String.raw`^${BOM}?---[ \t]*(?:\r\n|\n|\r)(?:[^\r\n]*(?:\r\n|\n|\r)){0,201}?status:`, 'i');
 /**
  * Characters that make the word search unsafe: `ſ` and the Kelvin sign fold to ASCII letters
  * under Unicode case folding but not otherwise, and U+2028/U+2029 end a line for `^` but not
@@ -241,13 +247,13 @@ function someKeyLine(text: string): boolean {
  * True when a list item carries a status emoji: a marked step (`- Write the docs ✅`). Only the
  * lines with a character a status emoji can start with are looked at.
  */
-function hasMarkedItem(text: string): boolean {
+function hasMarkedItem(text: string, line: (from: number, to: number) => string = (from, to) => text.slice(from, to)): boolean {
   const re = STATUS_EMOJI_START;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const from = lineStart(text, m.index);
     const to = lineEnd(text, m.index);
-    if (stickyAt(ITEM_AT, text, from) && ITEM_AT.lastIndex <= m.index && findStatusEmoji(text.slice(from, to)).length) return true;
+    if (stickyAt(ITEM_AT, text, from) && ITEM_AT.lastIndex <= m.index && findStatusEmoji(line(from, to)).length) return true;
     re.lastIndex = to;
   }
   return false;
@@ -269,7 +275,7 @@ function hasMarkedItemEverywhere(text: string): boolean {
  * when the caller knows (from its bytes, say); else the look finds out.
  */
 export function mayBePlan(text: string, ascii?: boolean): boolean {
-  if (FRONT_STATUS.test(text.slice(0, 20_000)) || hasCheckbox(text)) return true;
+  if (FRONT_STATUS.test(text) || hasCheckbox(text)) return true;
   const nonAscii = ascii === undefined ? NON_ASCII.test(text) : !ascii;
   if (nonAscii && FOLDING_OR_BREAK.test(text)) return mayBePlanEverywhere(text);
   if (someKeyLine(text)) return true;
@@ -277,9 +283,26 @@ export function mayBePlan(text: string, ascii?: boolean): boolean {
   return nonAscii && hasMarkedItem(text) && KIND_HINT.test(text);
 }
 
+/** FOLDING_OR_BREAK's characters as UTF-8 bytes seen as Latin-1. */
+const FOLDING_OR_BREAK_BYTES = /\u00c5\u00bf|\u00e2(?:\u0084\u00aa|\u0080[\u00a8\u00a9])/;
+
+/**
+ * `mayBePlan` for a file's UTF-8 bytes seen as Latin-1 (`view`: one character per byte), with
+ * `utf8(from, to)` decoding a range of them. Decoding a text with characters outside ASCII
+ * costs more than looking at it, and most files are no candidate: only the lines that may hold
+ * a status emoji are decoded. Says yes wherever `mayBePlan` of the decoded text does: the
+ * patterns read ASCII, which the bytes keep as it is, and take any other byte for decoration.
+ */
+export function mayBePlanBytes(view: string, utf8: (from: number, to: number) => string): boolean {
+  // A byte-order mark, or a character that folds or breaks lines: the decoded text's own look.
+  if (view.startsWith('\u00ef\u00bb\u00bf') || FOLDING_OR_BREAK_BYTES.test(view)) return mayBePlan(utf8(0, view.length), false);
+  if (FRONT_STATUS.test(view) || hasCheckbox(view) || someKeyLine(view)) return true;
+  return hasMarkedItem(view, utf8) && KIND_HINT.test(view);
+}
+
 /** `mayBePlan` by running each pattern over the whole text (the reference for the line-by-line look). */
 export function mayBePlanEverywhere(text: string): boolean {
-  if (FRONT_STATUS.test(text.slice(0, 20_000))) return true;
+  if (FRONT_STATUS.test(text)) return true;
   const re = reference();
   if (hasCheckboxEverywhere(text) || re.phaseNumber.test(text) || re.phaseId.test(text) || re.tracker.test(text)) return true;
   if (re.fix.test(text) || re.nugget.test(text) || STATUS_COLUMN.test(text)) return true;

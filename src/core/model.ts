@@ -111,7 +111,9 @@ export const PHASE_ID_PREFIXES = 'PH|PHASE|WS|WP|MS';
  * (`PH-NEXT-002`, `Phase WS-3`), or after the word Phase any capitalised ID whose last part
  * has a digit (`Phase ING-1`; not `Phase A-B testing`). Source of a regular expression.
  */
-export const PHASE_ID_SOURCE = String.raw`(?:[Pp]hase\s+(?=(?:${PHASE_ID_PREFIXES})-|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d)|(?=(?:${PHASE_ID_PREFIXES})-))([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)`;
+export const phaseIdSource = (space = String.raw`\s`): string =>
+  String.raw`(?:[Pp]hase${space}+(?=(?:${PHASE_ID_PREFIXES})-|[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*-\d)|(?=(?:${PHASE_ID_PREFIXES})-))([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)`;
+export const PHASE_ID_SOURCE = phaseIdSource();
 
 export interface Phase {
   /** `3` for `Phase 3: ...`, `2.1` for `Phase 2.1`. */

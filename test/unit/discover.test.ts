@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePlan } from '../../src/core';
-import { DEFAULT_EXCLUDE, SKIPPED_DIRS, isPlanLike, mayBePlan, mayBePlanEverywhere, toListEntry } from '../../src/core/discover';
+import { DEFAULT_EXCLUDE, SKIPPED_DIRS, isPlanLike, mayBePlan, mayBePlanBytes, mayBePlanEverywhere, toListEntry } from '../../src/core/discover';
 import { toStatusJson } from '../../src/core/report';
 import pkg from '../../package.json';
 
@@ -44,11 +44,17 @@ function pick(rand: (n: number) => number, lines: readonly string[], n: number):
   return Array.from({ length: n }, () => lines[rand(lines.length)]);
 }
 
-/** Files the quick look rejects although the full rule shows them. */
+/** The look at a text's UTF-8 bytes, as `phasewise list` takes it for a file outside ASCII. */
+function mayBePlanInBytes(text: string): boolean {
+  const b = Buffer.from(text, 'utf8');
+  return mayBePlanBytes(b.toString('latin1'), (from, to) => b.toString('utf8', from, to));
+}
+
+/** Files the quick look (at the text, or at its bytes) rejects although the full rule shows them. */
 function falseNegatives(files: readonly string[]): string[] {
   return files.filter((f) => {
     const text = fs.readFileSync(f, 'utf8');
-    return !mayBePlan(text) && isPlanLike(parsePlan(text));
+    return (!mayBePlan(text) || !mayBePlanInBytes(text)) && isPlanLike(parsePlan(text));
   });
 }
 
@@ -77,6 +83,12 @@ describe('discover', () => {
       ['damaged emoji on a step of a log', '# Build log\n\n- Compile step \u201a\u00fa\u00d6\n'],
       ['marked steps in a document with a goal', '# Widget\n\n**Goal:** ship it\n\n## Steps\n\n- Write docs ✅\n- Test 🔄\n'],
       ['a Kiro optional task', '# Tasks\n\n- [ ]* 2.1 Write the tests\n'],
+      ['a Backlog.md task file', '---\nid: task-4\ntitle: Write the docs\nstatus: In Progress\n---\n\nSome words.\n'],
+      ['a task file whose front matter says Status', '---\ntitle: Write the docs\nStatus: To Do\n---\n'],
+      ['a task file with old Mac line endings', '---\rtitle: Write the docs\rstatus: Done\r---\r'],
+      ['a task file with a BOM', '\uFEFF---\r\ntitle: Écrire ✅\r\nstatus: Done\r\n---\r\n'],
+      ['a phase heading with a no-break space', '## Phase\u00a02: Ship ✅\n'],
+      ['a tracker heading after a BOM in the middle', 'Notes\n\uFEFF### OPS-2: Rotate keys\n'],
       ['checkboxes after a closed fence', '# Chores\n\n```md\n* [ ] example\n```\n\n- [ ] water\n- [x] sweep\n'],
       ['checkboxes after a comment that holds a fence', '<!--\n```\n-->\n- [ ] water\n- [ ] sweep\n'],
       // What makes the fences uncertain: then every checkbox counts.
@@ -84,7 +96,10 @@ describe('discover', () => {
       ['checkboxes after an HTML block that holds a fence', '<div>\n```\n\n- [ ] water\n- [ ] sweep\n\n```\n'],
     ];
     for (const [name, text] of yes) {
-      it(`says maybe for ${name}`, () => assert.equal(mayBePlan(text), true));
+      it(`says maybe for ${name}`, () => {
+        assert.equal(mayBePlan(text), true);
+        assert.equal(mayBePlanInBytes(text), true, 'and at its bytes');
+      });
     }
 
     const no: Array<[string, string]> = [
@@ -101,6 +116,7 @@ describe('discover', () => {
     for (const [name, text] of no) {
       it(`says no for ${name}`, () => {
         assert.equal(mayBePlan(text), false);
+        assert.equal(mayBePlanInBytes(text), false, 'and at its bytes');
         assert.equal(isPlanLike(parsePlan(text)), false, 'and the full rule agrees');
       });
     }
@@ -185,6 +201,7 @@ describe('discover', () => {
         if (!isPlanLike(parsePlan(text))) continue;
         shown++;
         assert.equal(mayBePlan(text), true, JSON.stringify(text));
+        assert.equal(mayBePlanInBytes(text), true, `at its bytes: ${JSON.stringify(text)}`);
       }
       assert.ok(shown > 1000, `${shown} of 5000 texts shown`);
     });
@@ -255,7 +272,8 @@ describe('discover', () => {
         const text = fs.readFileSync(f, 'utf8');
         const expected = mayBePlanEverywhere(text);
         // Told whether the text is ASCII, as \`phasewise list\` tells it, the look says the same.
-        return mayBePlan(text) !== expected || mayBePlan(text, !/[^\0-\x7f]/.test(text)) !== expected;
+        // And so does the look at its bytes, as `phasewise list` takes a file outside ASCII.
+        return mayBePlan(text) !== expected || mayBePlan(text, !/[^\0-\x7f]/.test(text)) !== expected || mayBePlanInBytes(text) !== expected;
       });
       assert.deepEqual(differ, []);
     });
@@ -306,6 +324,9 @@ describe('discover', () => {
         'İ',
         '\u212a',
         '---\nstatus: To Do\n---\n',
+        '---\rStatus: Done\r---\r',
+        'Phase\u00a03',
+        'Stage\u30002 ',
         'text',
         '- ',
         '> ',
@@ -361,6 +382,7 @@ describe('discover', () => {
         for (let k = 0; k < n; k++) text += parts[rand(parts.length)];
         const look = mayBePlan(text);
         const reference = mayBePlanEverywhere(text);
+        if (look) assert.ok(mayBePlanInBytes(text), `the look at the bytes passed over ${JSON.stringify(text)}`);
         if (reference) assert.ok(look, `the look passed over ${JSON.stringify(text)}`);
         else if (look) {
           // Only where a letter outside ASCII comes before the word: the line patterns take
