@@ -2,7 +2,7 @@
  * The CLI's commands, each declared once: its usage line, summary, help text and options
  * (from which the help and the argument parsing are made), and what it runs.
  */
-import * as fs from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type * as Mcp from './mcp';
 import {

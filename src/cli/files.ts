@@ -3,8 +3,8 @@
  * and very large files with a one-line message; writes atomically (temp file + rename) and keeps
  * the file's mode, BOM and line endings (the text is written back exactly as edited).
  */
-import type { Stats } from 'node:fs';
-import * as fs from 'node:fs/promises';
+// `fs.promises` is loaded on first use: a command that reads nothing asynchronously (list) does not load it.
+import { type Stats, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 /** An error caused by the user's input or arguments: one line on stderr, exit code 2. */

@@ -4,7 +4,7 @@
  * written back. Within one process, callers queue on a promise per file before they take it.
  * A lock older than STALE_MS is left over from a process that died and is taken over.
  */
-import * as fs from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { UsageError, errnoCode } from './files';
 

@@ -3,7 +3,7 @@
  * execution logs, and the log's Future Development Guidelines written from them), and
  * `phasewise summary` (a session summary from plans and logs).
  */
-import * as fs from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { GUIDELINES_START, applyEdits, guidelinesEdit, nuggetEntries, sessionSummary, type SummaryDocument } from '../core';
 import type { ParsedArgs } from './args';
