@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import { DocumentKindSchema, JSON_VERSION, PHASE_ID_PREFIXES, PHASE_ID_SOURCE, PHASE_WORDS, StatusJsonSchema, phaseIdSource, type Plan } from './model';
 import { currentPhaseJson, progress } from './report';
 import { lineEnd, lineStart } from './parse/lines';
-import { NON_ASCII, STATUS_EMOJI_START, findStatusEmoji } from './status';
+import { NON_ASCII, STATUS_EMOJI_START, STATUS_EMOJI_START_BYTES, findStatusEmoji } from './status';
 import { type CodeRanges, fencedCode, insideCode } from './codeFences';
 import { lazy } from './lazy';
 
@@ -247,8 +247,10 @@ function someKeyLine(text: string): boolean {
  * True when a list item carries a status emoji: a marked step (`- Write the docs ✅`). Only the
  * lines with a character a status emoji can start with are looked at.
  */
-function hasMarkedItem(text: string, line: (from: number, to: number) => string = (from, to) => text.slice(from, to)): boolean {
-  const re = STATUS_EMOJI_START;
+function hasMarkedItem(text: string, bytes?: (from: number, to: number) => string): boolean {
+  // In a text, the lines themselves; in bytes seen as Latin-1, the lines decoded.
+  const re = bytes ? STATUS_EMOJI_START_BYTES() : STATUS_EMOJI_START;
+  const line = bytes ?? ((from: number, to: number): string => text.slice(from, to));
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const from = lineStart(text, m.index);

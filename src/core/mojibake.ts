@@ -138,7 +138,7 @@ const LEADS: readonly number[] = (() => {
  * of a few ranges several times faster than the exact class of ~90 characters; IS_LEAD then
  * filters the (rare) extra hits.
  */
-export const CANDIDATE_RANGES: string = (() => {
+export const CANDIDATE_SPANS: ReadonlyArray<readonly [number, number]> = (() => {
   const ranges: Array<[number, number]> = [];
   // From the ~90 lead characters, not by testing all 65,536 code units: the table is built
   // when the module loads, and every command pays for it.
@@ -147,9 +147,11 @@ export const CANDIDATE_RANGES: string = (() => {
     if (last && c - last[1] <= 128) last[1] = c;
     else ranges.push([c, c]);
   }
-  const hex = (n: number): string => '\\u' + n.toString(16).padStart(4, '0');
-  return ranges.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
+  return ranges;
 })();
+const hex = (n: number): string => '\\u' + n.toString(16).padStart(4, '0');
+/** CANDIDATE_SPANS as the inside of a character class. */
+export const CANDIDATE_RANGES: string = CANDIDATE_SPANS.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('');
 const CANDIDATE_SOURCE = `[${CANDIDATE_RANGES}]`;
 
 // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@
  */
 import type { KnownStatus, Status } from './model';
 import { BOX, BOX_STATUS, boxFor, countAt, isBox } from './statusMarks';
-import { CANDIDATE_RANGES, findMojibake } from './mojibake';
+import { CANDIDATE_RANGES, CANDIDATE_SPANS, findMojibake } from './mojibake';
+import { lazy } from './lazy';
 import { STATUS_ORDER, STATUS_VOCABULARY, matchWord } from './statusWords';
 
 export { STATUS_VOCABULARY } from './statusWords';
@@ -35,6 +36,35 @@ export const STATUS_EMOJI_START = ((): RegExp => {
   const astral = keys.filter((k) => k.length === 2);
   return new RegExp(`[${CANDIDATE_RANGES}${bmp}]${astral.map((k) => `|${k}`).join('')}`, 'g');
 })();
+
+/** The first two bytes of a code point's UTF-8 form, as Latin-1 characters (one per byte). */
+function utf8Start(cp: number): string {
+  const b = (n: number): string => String.fromCharCode(n);
+  if (cp < 0x80) return b(cp);
+  if (cp < 0x800) return b(0xc0 | (cp >> 6)) + b(0x80 | (cp & 0x3f));
+  if (cp < 0x10000) return b(0xe0 | (cp >> 12)) + b(0x80 | ((cp >> 6) & 0x3f));
+  return b(0xf0 | (cp >> 18)) + b(0x80 | ((cp >> 12) & 0x3f));
+}
+
+/**
+ * STATUS_EMOJI_START for UTF-8 bytes seen as Latin-1 (one character per byte): each start
+ * character by the first two bytes of its UTF-8 form, a superset (`\u00f0\u009f` starts every
+ * emoji of its plane). Made on first use: only the look at a file's bytes needs it.
+ */
+export const STATUS_EMOJI_START_BYTES = lazy((): RegExp => {
+  const seconds = new Map<string, Set<string>>();
+  const add = (cp: number): void => {
+    const s = utf8Start(cp);
+    let set = seconds.get(s[0]);
+    if (!set) seconds.set(s[0], (set = new Set()));
+    set.add(s.slice(1));
+  };
+  for (const [a, b] of CANDIDATE_SPANS) for (let c = a; c <= b; c++) add(c);
+  for (const k of EMOJI_STATUS.keys()) add(k.codePointAt(0)!);
+  const u = (ch: string): string => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0');
+  const alternatives = [...seconds].map(([lead, rest]) => `${u(lead)}[${[...rest].map(u).join('')}]`);
+  return new RegExp(alternatives.join('|'), 'g');
+});
 
 /** GitHub emoji shortcodes that carry a status (`:white_check_mark: Done`). */
 const SHORTCODE_STATUS = new Map<string, KnownStatus>([

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { findMojibake, hasMojibake, repairMojibake, MAC_ROMAN_HIGH, WINDOWS_1252_HIGH, type MojibakeEncoding } from '../../src/core/mojibake';
+import { CANDIDATE_SPANS, findMojibake, hasMojibake, repairMojibake, MAC_ROMAN_HIGH, WINDOWS_1252_HIGH, type MojibakeEncoding } from '../../src/core/mojibake';
+import { STATUS_EMOJI_START_BYTES } from '../../src/core/status';
+import { STATUS_VOCABULARY } from '../../src/core/statusWords';
 
 // --- Independent encoders used to produce damaged text -----------------------------------------
 
@@ -406,5 +408,28 @@ describe('mojibake', () => {
       assert.equal(runs.length, 1000);
       assert.equal(repairMojibake(text), pieces.map((p) => (p.length > 1 && findMojibake(p).length ? repairMojibake(p) : p)).join(''));
     });
+  });
+});
+
+describe('where a status emoji can start, in UTF-8 bytes', () => {
+  it('covers the first bytes of every start character and status emoji', () => {
+    const re = STATUS_EMOJI_START_BYTES();
+    const starts = [...CANDIDATE_SPANS.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_v, i) => a + i))];
+    for (const st of Object.values(STATUS_VOCABULARY)) for (const e of st.emoji) starts.push(e.codePointAt(0)!);
+    assert.ok(starts.length > 300, `${starts.length} start characters`);
+    for (const cp of starts) {
+      const view = Buffer.from(String.fromCodePoint(cp) + 'x', 'utf8').toString('latin1');
+      re.lastIndex = 0;
+      const m = re.exec(view);
+      assert.equal(m?.index, 0, `U+${cp.toString(16)}`);
+    }
+  });
+
+  it('passes over ASCII and the letters of most scripts', () => {
+    const re = STATUS_EMOJI_START_BYTES();
+    for (const text of ['plain ASCII text - [ ] box', 'Привет мир', '日本語のテキスト', 'עברית', 'ελληνικά']) {
+      re.lastIndex = 0;
+      assert.equal(re.test(Buffer.from(text, 'utf8').toString('latin1')), false, text);
+    }
   });
 });
