@@ -28,6 +28,7 @@ import {
   parseStatusText,
   phaseLabel,
   repairEdits,
+  setSectionCacheLimit,
   inexpressibleReason,
   setStatus,
   toStatusJson,
@@ -70,7 +71,15 @@ async function cmdStatus(ctx: Ctx, { values, positionals }: ParsedArgs): Promise
 
 async function cmdList(ctx: Ctx, { values, positionals }: ParsedArgs): Promise<number> {
   const roots = positionals.length ? positionals : ['.'];
-  const listed = listPlans(roots, ctx.cwd, (note) => ctx.io.stderr.write(`phasewise: ${firstLine(note)}\n`));
+  // One command, each file parsed once: no section is worth keeping for a later parse (the
+  // MCP server, which lists and reads again, keeps its cache).
+  const limit = setSectionCacheLimit(0);
+  let listed;
+  try {
+    listed = listPlans(roots, ctx.cwd, (note) => ctx.io.stderr.write(`phasewise: ${firstLine(note)}\n`));
+  } finally {
+    setSectionCacheLimit(limit);
+  }
   if (values.json) {
     const json: ListJson = { version: JSON_VERSION, files: listed.map((l) => l.entry) }; // see cmdStatus
     out(ctx, JSON.stringify(json, null, 2) + '\n');

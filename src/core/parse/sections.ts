@@ -51,9 +51,11 @@ export function clearSectionCache(): void {
 }
 
 /** Sets the cache's capacity in characters of section text. */
-export function setSectionCacheLimit(chars: number): void {
+export function setSectionCacheLimit(chars: number): number {
+  const previous = cacheLimit;
   cacheLimit = chars;
   evict();
+  return previous;
 }
 
 function evict(): void {
@@ -81,10 +83,12 @@ function parseSection(slice: string, last: boolean): Parsed {
   // A chunk the scanner sees ending inside an open fence or HTML block is about to be
   // extended: its blocks would be thrown away, so skip their facts and the cache.
   if (scanned?.open && !last) return { blocks: [], lines: starts.length - 1, open: scanned.open };
-  // Parse a copy: the facts keep substrings of it, which must not keep the whole document alive.
-  const text = detach(slice);
+  // Parse a copy: the facts keep substrings of it, which must not keep the whole document
+  // alive in the cache. Without a cache (a command that parses each file once) nothing keeps it.
+  const keep = slice.length <= cacheLimit / 4;
+  const text = keep ? detach(slice) : slice;
   const parsed = scanned ? scannedChunk(text, scanned, starts.length - 1) : parseChunk(text);
-  if (text.length <= cacheLimit / 4) {
+  if (keep) {
     cache.set(text, parsed);
     cachedChars += text.length;
     evict();
