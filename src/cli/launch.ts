@@ -16,6 +16,7 @@ import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
 interface CliModule {
@@ -108,8 +109,21 @@ function writeCache(file: string, data: Buffer): void {
   }
 }
 
+/**
+ * How much a function runs before V8 considers optimizing it: four times V8's default. A
+ * command lives a fraction of a second, and with the default the optimizing compiler takes
+ * more processor time than the command itself, on the second core the command's own garbage
+ * collection needs, for functions that run a few more times before the process ends.
+ * Functions that stay hot (a large workspace, the MCP server) are still optimized, a little
+ * later: `phasewise list` over ~720 Markdown files takes about 7% less time, over 1,200 files
+ * with 360 plans 8% less, and a 1.7 MB plan is read as fast as before. Set before the bundle is
+ * compiled, so that the code cache is made and used under the same flags.
+ */
+const INTERRUPT_BUDGET = 4 * 67_584;
+
 /** Loads the bundle at `bundle` as a CommonJS module, with the code cache for `command`. */
 export function load(bundle: string, command: string): CliModule {
+  v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
   const file = cacheFile(bundle, command);
   const cached = readCache(file);
   const source = fs.readFileSync(bundle, 'utf8');
